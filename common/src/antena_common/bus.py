@@ -1,0 +1,264 @@
+"""The event bus on kombu: RabbitMQ in production, kombu's memory transport
+in the embedded mode. Same code for both; only the URL differs.
+
+Topology: topic exchange `antena.events`; one durable queue per consumer and
+event, `<consumer>.<source>.<event>`, quorum type on RabbitMQ; a fanout
+exchange `antena.dead` with the queue `antena.dead` that keeps every message a
+consumer gave up on, with the reason in its headers.
+"""
+from __future__ import annotations
+
+import random
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from kombu import Connection, Consumer, Exchange, Producer, Queue
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from .errors import DomainError
+from .events import Envelope, MalformedEvent, parse_envelope
+from .logs import correlation, get_logger
+from . import metrics
+
+EVENTS_EXCHANGE = "antena.events"
+DEAD_EXCHANGE = "antena.dead"
+DEAD_QUEUE = "antena.dead"
+
+log = get_logger("antena.bus")
+
+Handler = Callable[[Envelope, object], None]
+
+
+class Retryable(Exception):
+    """Raised by a handler when the event may succeed later (e.g. its subject
+    has not arrived yet): retried with backoff, then dead-lettered."""
+
+
+def is_memory(url: str) -> bool:
+    return url.startswith("memory://")
+
+
+def events_exchange() -> Exchange:
+    return Exchange(EVENTS_EXCHANGE, type="topic", durable=True)
+
+
+def dead_exchange() -> Exchange:
+    return Exchange(DEAD_EXCHANGE, type="fanout", durable=True)
+
+
+def connect(url: str) -> Connection:
+    if is_memory(url):
+        return Connection(url, transport_options={"polling_interval": 0.01})
+    return Connection(url, transport_options={"confirm_publish": True}, heartbeat=30, connect_timeout=5)
+
+
+def consumer_queue(consumer: str, event_type: str, url: str) -> Queue:
+    args = {"x-dead-letter-exchange": DEAD_EXCHANGE}
+    if not is_memory(url):
+        args["x-queue-type"] = "quorum"
+    return Queue(
+        f"{consumer}.{event_type}",
+        exchange=events_exchange(),
+        routing_key=event_type,
+        durable=True,
+        queue_arguments=args,
+    )
+
+
+def dead_queue() -> Queue:
+    return Queue(DEAD_QUEUE, exchange=dead_exchange(), routing_key="", durable=True)
+
+
+def declare_topology(conn: Connection, queues: list[Queue] = ()) -> None:
+    channel = conn.default_channel
+    events_exchange()(channel).declare()
+    dead_exchange()(channel).declare()
+    dead_queue()(channel).declare()
+    for q in queues:
+        q(channel).declare()
+
+
+class Publisher:
+    """Publishes envelopes with publisher confirms (RabbitMQ) on one connection."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self._conn: Connection | None = None
+        self._producer: Producer | None = None
+
+    def _ensure(self) -> Producer:
+        if self._producer is None:
+            self._conn = connect(self.url)
+            self._conn.ensure_connection(max_retries=3)
+            declare_topology(self._conn)
+            self._producer = Producer(self._conn.default_channel, exchange=events_exchange())
+        return self._producer
+
+    def publish_raw(self, routing_key: str, body: str, *, exchange: str | None = None, headers: dict | None = None) -> None:
+        try:
+            producer = self._ensure()
+            producer.publish(
+                body.encode("utf-8") if isinstance(body, str) else body,
+                routing_key=routing_key,
+                exchange=exchange if exchange is not None else EVENTS_EXCHANGE,
+                content_type="application/json",
+                content_encoding="utf-8",
+                delivery_mode=2,
+                headers=headers or {},
+                retry=False,
+            )
+        except Exception:
+            self.close()
+            raise
+
+    def publish(self, envelope: Envelope) -> None:
+        self.publish_raw(envelope.type, envelope.to_json())
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.release()
+            except Exception:  # closing a broken connection
+                pass
+        self._conn = None
+        self._producer = None
+
+
+@dataclass
+class Subscription:
+    event_type: str  # "<source>.<event>"
+    handler: Handler
+
+
+def _transient(exc: BaseException) -> bool:
+    """Infrastructure trouble (database down): wait and try again, forever."""
+    if isinstance(exc, OperationalError):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(exc, (ConnectionError, TimeoutError))
+
+
+class EventConsumer:
+    """Consumes a service's subscriptions in a background thread.
+
+    Malformed or unknown events and domain errors are dead-lettered at once;
+    unexpected errors are retried `max_attempts` times with backoff, then
+    dead-lettered; database outages are waited out without giving up."""
+
+    def __init__(self, url: str, consumer: str, subscriptions: list[Subscription], *,
+                 max_attempts: int = 5, prefetch: int = 20):
+        self.url = url
+        self.consumer = consumer
+        self.subscriptions = {s.event_type: s for s in subscriptions}
+        self.max_attempts = max_attempts
+        self.prefetch = prefetch
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._dead_publisher = Publisher(url)
+        self.ready = threading.Event()
+
+    def queues(self) -> list[Queue]:
+        return [consumer_queue(self.consumer, t, self.url) for t in self.subscriptions]
+
+    def start(self) -> None:
+        if not self.subscriptions:
+            self.ready.set()
+            return
+        self._thread = threading.Thread(target=self._run, name=f"consumer-{self.consumer}", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join(timeout)
+        self._dead_publisher.close()
+
+    def _run(self) -> None:
+        delay = 0.2
+        while not self._stop.is_set():
+            try:
+                with connect(self.url) as conn:
+                    conn.ensure_connection(max_retries=1)
+                    queues = self.queues()
+                    declare_topology(conn, queues)
+                    with Consumer(conn, queues=queues, on_message=self._on_message, prefetch_count=self.prefetch,
+                                  accept=["json", "application/json"]):
+                        self.ready.set()
+                        delay = 0.2
+                        while not self._stop.is_set():
+                            try:
+                                conn.drain_events(timeout=0.5)
+                            except TimeoutError:
+                                conn.heartbeat_check()
+            except Exception as exc:  # broker gone: reconnect with backoff
+                if self._stop.is_set():
+                    break
+                log.warning("consumer connection lost; reconnecting", consumer=self.consumer, error=str(exc), retry_in=delay)
+                self._stop.wait(delay)
+                delay = min(delay * 2, 5.0)
+
+    def _on_message(self, message) -> None:
+        started = time.perf_counter()
+        queue = message.delivery_info.get("routing_key", "?")
+        try:
+            envelope = parse_envelope(message.body)
+            if envelope.type not in self.subscriptions:
+                raise MalformedEvent(f"{self.consumer} has no handler for {envelope.type}")
+            payload = envelope.message()
+        except MalformedEvent as exc:
+            self._dead_letter(message, queue, f"malformed: {exc}")
+            return
+        sub = self.subscriptions[envelope.type]
+        attempt = 0
+        with correlation(envelope.correlation_id):
+            while True:
+                attempt += 1
+                try:
+                    sub.handler(envelope, payload)
+                    message.ack()
+                    metrics.EVENTS_HANDLED.labels(self.consumer, envelope.type, "ok").inc()
+                    metrics.EVENT_HANDLING_SECONDS.labels(self.consumer, envelope.type).observe(time.perf_counter() - started)
+                    return
+                except DomainError as exc:
+                    log.warning("event refused by the domain", consumer=self.consumer, type=envelope.type,
+                                event_id=envelope.event_id, error=exc.detail)
+                    self._dead_letter(message, queue, f"{exc.code}: {exc.detail}", envelope)
+                    return
+                except Exception as exc:
+                    if self._stop.is_set():
+                        message.requeue()
+                        return
+                    if _transient(exc):
+                        log.warning("transient failure handling event; will retry", consumer=self.consumer,
+                                    type=envelope.type, error=str(exc).splitlines()[0])
+                        self._stop.wait(min(0.2 * attempt, 5.0))
+                        continue
+                    if attempt >= self.max_attempts:
+                        log.error("event failed; dead-lettered", consumer=self.consumer, type=envelope.type,
+                                  event_id=envelope.event_id, error=repr(exc))
+                        self._dead_letter(message, queue, f"error after {attempt} attempts: {exc!r}", envelope)
+                        return
+                    self._stop.wait(min(0.05 * 2 ** attempt, 2.0) * (0.5 + random.random()))
+
+    def _dead_letter(self, message, queue: str, reason: str, envelope: Envelope | None = None) -> None:
+        event_type = envelope.type if envelope else message.delivery_info.get("routing_key", "")
+        headers = {
+            "x-antena-consumer": self.consumer,
+            "x-antena-queue": f"{self.consumer}.{event_type}",
+            "x-antena-reason": reason[:1000],
+            "x-antena-routing-key": event_type,
+        }
+        body = message.body if isinstance(message.body, (bytes, str)) else bytes(message.body)
+        try:
+            self._dead_publisher.publish_raw("", body, exchange=DEAD_EXCHANGE, headers=headers)
+        except Exception as exc:
+            log.error("could not dead-letter; rejecting to the broker", error=str(exc))
+            message.reject(requeue=False)  # the queue's x-dead-letter-exchange keeps it
+            metrics.EVENTS_DEAD.labels(self.consumer, event_type).inc()
+            return
+        message.ack()
+        metrics.EVENTS_DEAD.labels(self.consumer, event_type).inc()
+        metrics.EVENTS_HANDLED.labels(self.consumer, event_type, "dead").inc()

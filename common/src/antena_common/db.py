@@ -1,0 +1,233 @@
+"""Database helpers: engines for SQLite and PostgreSQL, the messaging tables
+every service carries (outbox, inbox), the unit of work, and migrations."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    create_engine,
+    event,
+    insert,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import events as ev
+
+CENT = Decimal("0.01")
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def make_engine(url: str, **kwargs) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):
+            dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn):
+            # IMMEDIATE takes the write lock up front: no upgrade deadlocks between threads.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("pool_size", 10)
+    kwargs.setdefault("max_overflow", 20)
+    return create_engine(url, **kwargs)
+
+
+def messaging_tables(metadata: MetaData) -> tuple[Table, Table]:
+    """Add the outbox and inbox tables to a service's metadata."""
+    outbox = Table(
+        "outbox",
+        metadata,
+        Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+        Column("event_id", String(36), nullable=False, unique=True),
+        Column("routing_key", String(200), nullable=False),
+        Column("body", Text, nullable=False),
+        Column("created_at", UtcDateTime(), nullable=False),
+        Column("published_at", UtcDateTime(), nullable=True, index=True),
+    )
+    inbox = Table(
+        "inbox",
+        metadata,
+        Column("consumer", String(200), primary_key=True),
+        Column("event_id", String(36), primary_key=True),
+        Column("processed_at", UtcDateTime(), nullable=False),
+    )
+    return outbox, inbox
+
+
+class UnitOfWork:
+    """One database transaction; events recorded with `publish` are written to
+    the outbox in that same transaction. Rolls back unless committed.
+
+    Services subclass it and attach their repositories in `_start`."""
+
+    def __init__(self, session_factory: sessionmaker, source: str, outbox: Table, inbox: Table,
+                 on_commit: Callable[[], None] | None = None):
+        self._session_factory = session_factory
+        self.source = source
+        self._outbox = outbox
+        self._inbox = inbox
+        self._on_commit = on_commit
+        self.session: Session | None = None
+        self.correlation_id: str | None = None
+
+    def _start(self, session: Session) -> None:
+        """Hook for subclasses: build repositories on the session."""
+
+    def __enter__(self):
+        self.session = self._session_factory()
+        self._pending: list[ev.Envelope] = []
+        self._start(self.session)
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        # close() rolls back anything uncommitted and detaches the objects
+        # without expiring them, so results stay readable after the block.
+        self._pending = []
+        self.session.close()
+
+    def publish(self, event_name: str, payload) -> ev.Envelope:
+        envelope = ev.new_envelope(self.source, event_name, payload, correlation_id=self.correlation_id)
+        self._pending.append(envelope)
+        return envelope
+
+    def already_processed(self, consumer: str, event_id: str) -> bool:
+        """Record event_id for this consumer; True if it was handled before."""
+        t = self._inbox
+        found = self.session.execute(
+            select(t.c.event_id).where(t.c.consumer == consumer, t.c.event_id == event_id)
+        ).first()
+        if found:
+            return True
+        self.session.execute(insert(t).values(consumer=consumer, event_id=event_id, processed_at=utcnow()))
+        return False
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def commit(self) -> None:
+        if self._pending:
+            now = utcnow()
+            self.session.execute(
+                insert(self._outbox),
+                [
+                    {"event_id": e.event_id, "routing_key": e.type, "body": e.to_json(), "created_at": now}
+                    for e in self._pending
+                ],
+            )
+            self._pending = []
+            self.session.commit()
+            if self._on_commit:
+                self._on_commit()
+        else:
+            self.session.commit()
+
+    def rollback(self) -> None:
+        self._pending = []
+        self.session.rollback()
+
+
+def run_migrations(script_location: Path | str, url: str) -> None:
+    """alembic upgrade head for one service."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(script_location))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    cfg.attributes["configure_logging"] = False
+    command.upgrade(cfg, "head")
+
+
+def alembic_env(metadata: MetaData) -> None:
+    """Body of every service's migrations/env.py."""
+    from alembic import context
+
+    cfg = context.config
+    url = cfg.get_main_option("sqlalchemy.url")
+    connectable = cfg.attributes.get("connection")
+    if connectable is None:
+        engine = create_engine(url)
+        with engine.connect() as connection:
+            _run(context, connection, metadata)
+        engine.dispose()
+    else:
+        _run(context, connectable, metadata)
+
+
+def _run(context, connection, metadata) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+class Money(TypeDecorator):
+    """A Decimal amount stored exactly as integer hundredths (BIGINT) on every
+    database, so SQLite and PostgreSQL agree to the cent and SUM() is exact."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        cents = (Decimal(value) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        return int(cents)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return (Decimal(int(value)) / 100).quantize(CENT)
+
+
+class UtcDateTime(TypeDecorator):
+    """A timezone-aware UTC timestamp on every database (SQLite drops the offset)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: pass an aware one (UTC)")
+        return value.astimezone(dt.timezone.utc)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.timezone.utc)
+        return value.astimezone(dt.timezone.utc)

@@ -1,0 +1,188 @@
+"""gRPC bootstrap: a server with grpc.health.v1, the error mapping
+(domain error -> gRPC status) and correlation ids; clients that carry the
+correlation id; and the mapping gRPC status -> HTTP problem details."""
+from __future__ import annotations
+
+import json
+import time
+from concurrent import futures
+from dataclasses import dataclass, field
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+
+from . import errors, metrics
+from .ids import new_id
+from .logs import correlation, correlation_id, get_logger
+
+log = get_logger("antena.grpc")
+
+FIELD_ERRORS_KEY = "antena-field-errors"
+CORRELATION_KEY = "x-correlation-id"
+
+STATUS_FOR = {
+    errors.NotFound: grpc.StatusCode.NOT_FOUND,
+    errors.InvalidArgument: grpc.StatusCode.INVALID_ARGUMENT,
+    errors.Conflict: grpc.StatusCode.FAILED_PRECONDITION,
+    errors.AlreadyExists: grpc.StatusCode.ALREADY_EXISTS,
+    errors.PermissionDenied: grpc.StatusCode.PERMISSION_DENIED,
+}
+
+HTTP_FOR = {
+    grpc.StatusCode.NOT_FOUND: 404,
+    grpc.StatusCode.INVALID_ARGUMENT: 422,
+    grpc.StatusCode.FAILED_PRECONDITION: 409,
+    grpc.StatusCode.ALREADY_EXISTS: 409,
+    grpc.StatusCode.ABORTED: 409,
+    grpc.StatusCode.PERMISSION_DENIED: 403,
+    grpc.StatusCode.UNAUTHENTICATED: 401,
+    grpc.StatusCode.RESOURCE_EXHAUSTED: 429,
+    grpc.StatusCode.UNAVAILABLE: 503,
+    grpc.StatusCode.DEADLINE_EXCEEDED: 504,
+    grpc.StatusCode.UNIMPLEMENTED: 501,
+}
+
+
+def _status_for(exc: errors.DomainError) -> grpc.StatusCode:
+    for cls in type(exc).__mro__:
+        if cls in STATUS_FOR:
+            return STATUS_FOR[cls]
+    return grpc.StatusCode.FAILED_PRECONDITION
+
+
+class _ServerInterceptor(grpc.ServerInterceptor):
+    def __init__(self, service: str):
+        self.service = service
+
+    def intercept_service(self, continuation, handler_call_details):
+        handler = continuation(handler_call_details)
+        if handler is None or handler.unary_unary is None:
+            return handler
+        method = handler_call_details.method.rsplit("/", 1)[-1]
+        inner = handler.unary_unary
+        cid = dict(handler_call_details.invocation_metadata or ()).get(CORRELATION_KEY)
+
+        def wrapped(request, context):
+            started = time.perf_counter()
+            code = "OK"
+            with correlation(cid or new_id()):
+                try:
+                    return inner(request, context)
+                except errors.DomainError as exc:
+                    status = _status_for(exc)
+                    code = status.name
+                    if exc.field_errors:
+                        context.set_trailing_metadata(((FIELD_ERRORS_KEY, json.dumps(exc.field_errors)),))
+                    context.abort(status, exc.detail)
+                except Exception as exc:
+                    if isinstance(exc, grpc.RpcError) or context.code() is not None:
+                        code = "ABORTED_BY_HANDLER"
+                        raise
+                    code = "INTERNAL"
+                    log.exception("unhandled error in gRPC method", service=self.service, method=method)
+                    context.abort(grpc.StatusCode.INTERNAL, "internal error")
+                finally:
+                    metrics.GRPC_REQUESTS.labels(self.service, method, code).inc()
+                    metrics.GRPC_SECONDS.labels(self.service, method).observe(time.perf_counter() - started)
+
+        return grpc.unary_unary_rpc_method_handler(
+            wrapped, request_deserializer=handler.request_deserializer, response_serializer=handler.response_serializer
+        )
+
+
+@dataclass
+class GrpcServer:
+    service: str
+    bind: str
+    servicers: list = field(default_factory=list)  # [(add_XServicer_to_server, servicer, "pkg.Service")]
+    max_workers: int = 16
+
+    def start(self) -> None:
+        self.server = grpc.server(
+            futures.ThreadPoolExecutor(max_workers=self.max_workers, thread_name_prefix=f"grpc-{self.service}"),
+            interceptors=[_ServerInterceptor(self.service)],
+            options=[("grpc.so_reuseport", 0)],
+        )
+        self.health = health.HealthServicer()
+        health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
+        for add, servicer, name in self.servicers:
+            add(servicer, self.server)
+            self.health.set(name, health_pb2.HealthCheckResponse.SERVING)
+        self.port = self.server.add_insecure_port(self.bind)
+        if self.port == 0:
+            raise RuntimeError(f"{self.service}: cannot bind gRPC to {self.bind}")
+        self.server.start()
+        self.health.set("", health_pb2.HealthCheckResponse.SERVING)
+
+    def stop(self, grace: float = 2) -> None:
+        self.health.enter_graceful_shutdown()
+        self.server.stop(grace).wait()
+
+
+def _fix_details_namedtuple():
+    # grpc's ClientCallDetails has no _replace; give interceptors a namedtuple.
+    import collections
+
+    class Details(collections.namedtuple("Details", ("method", "timeout", "metadata", "credentials", "wait_for_ready", "compression")),
+                  grpc.ClientCallDetails):
+        pass
+
+    return Details
+
+
+_DetailsTuple = _fix_details_namedtuple()
+
+
+class _CorrelationInterceptor(grpc.UnaryUnaryClientInterceptor):
+    def intercept_unary_unary(self, continuation, d, request):
+        cid = correlation_id.get()
+        if cid:
+            d = _DetailsTuple(d.method, d.timeout, [*(d.metadata or ()), (CORRELATION_KEY, cid)],
+                              d.credentials, d.wait_for_ready, d.compression)
+        return continuation(d, request)
+
+
+_RETRY_CONFIG = json.dumps({
+    "methodConfig": [{
+        "name": [{}],
+        "retryPolicy": {
+            "maxAttempts": 4,
+            "initialBackoff": "0.1s",
+            "maxBackoff": "1s",
+            "backoffMultiplier": 2,
+            "retryableStatusCodes": ["UNAVAILABLE"],
+        },
+    }]
+})
+
+
+def channel(target: str) -> grpc.Channel:
+    """A client channel that retries UNAVAILABLE and carries the correlation id."""
+    ch = grpc.insecure_channel(target, options=[("grpc.service_config", _RETRY_CONFIG), ("grpc.enable_retries", 1)])
+    return grpc.intercept_channel(ch, _CorrelationInterceptor())
+
+
+@dataclass
+class Problem:
+    status: int
+    title: str
+    detail: str
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def problem_from_rpc_error(exc: grpc.RpcError) -> Problem:
+    code = exc.code()
+    status = HTTP_FOR.get(code, 502)
+    field_errors: dict[str, str] = {}
+    for key, value in exc.trailing_metadata() or ():
+        if key == FIELD_ERRORS_KEY:
+            try:
+                field_errors = json.loads(value)
+            except ValueError:
+                pass
+    detail = exc.details() or code.name
+    if status in (502, 503, 504):
+        detail = f"upstream service unavailable ({code.name.lower()})"
+    if code == grpc.StatusCode.INTERNAL:
+        status, detail = 502, "an upstream service failed; the error was logged"
+    return Problem(status=status, title=code.name.replace("_", " ").capitalize(), detail=detail, errors=field_errors)

@@ -1,0 +1,77 @@
+"""FastAPI dependencies shared by every router: the current staff user,
+role checks, pagination, the services' gRPC stubs and protobuf -> JSON."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from google.protobuf import json_format
+
+from ..app import auth
+
+bearer = HTTPBearer(auto_error=False, description="POST /v1/auth/token, then `Authorization: Bearer <token>`")
+
+
+@dataclass(frozen=True)
+class Principal:
+    id: str
+    username: str
+    roles: tuple[str, ...]
+
+    def has_role(self, *roles: str) -> bool:
+        return "admin" in self.roles or any(r in self.roles for r in roles)
+
+
+def current_user(request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Principal:
+    if creds is None or creds.scheme.lower() != "bearer":
+        raise HTTPException(401, "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
+    try:
+        claims = auth.verify_token(creds.credentials, request.app.state.jwt_secret)
+    except auth.InvalidToken as exc:
+        raise HTTPException(401, f"invalid token: {exc}", headers={"WWW-Authenticate": "Bearer"}) from None
+    principal = Principal(id=claims["sub"], username=claims.get("username", ""), roles=tuple(claims.get("roles", ())))
+    request.state.principal = principal
+    return principal
+
+
+CurrentUser = Annotated[Principal, Depends(current_user)]
+
+
+def require(*roles: str):
+    """Dependency: the current user must hold one of `roles` (admin always may)."""
+
+    def check(user: CurrentUser) -> Principal:
+        if not user.has_role(*roles):
+            raise HTTPException(403, f"this action needs one of the roles: {', '.join(roles)}")
+        return user
+
+    return Depends(check)
+
+
+@dataclass(frozen=True)
+class Page:
+    limit: int
+    cursor: str
+
+
+def page(limit: Annotated[int, Query(ge=1, le=200, description="items per page")] = 50,
+         cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None) -> Page:
+    return Page(limit=limit, cursor=cursor or "")
+
+
+PageDep = Annotated[Page, Depends(page)]
+
+
+def stub(request: Request, service: str, stub_class):
+    return request.app.state.clients.stub(service, stub_class)
+
+
+def to_dict(message) -> dict:
+    return json_format.MessageToDict(message, preserving_proto_field_name=True,
+                                     always_print_fields_with_no_presence=True)
+
+
+def page_body(items: list, next_cursor: str | None) -> dict:
+    return {"items": items, "next_cursor": next_cursor or None}

@@ -1,0 +1,31 @@
+"""Composition root of the billing service."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from antena_common.runtime import Database, ServiceRuntime
+from antena_common.settings import PlatformSettings
+
+from .adapters import orm
+from .adapters.uow import BillingUnitOfWork
+from .entrypoints import events
+from .settings import Settings
+
+
+def build_runtime(settings: Settings | None = None, platform: PlatformSettings | None = None) -> ServiceRuntime:
+    settings = settings or Settings()
+    platform = platform or PlatformSettings()
+    orm.start_mappers()
+    database = Database(settings.database_url, orm.metadata, Path(__file__).parent / "migrations", "billing")
+
+    def uow_factory() -> BillingUnitOfWork:
+        return database.uow(BillingUnitOfWork)
+
+    return ServiceRuntime(
+        name="billing",
+        settings=settings,
+        platform=platform,
+        database=database,
+        servicers=[],
+        subscriptions=events.subscriptions(uow_factory),
+    )

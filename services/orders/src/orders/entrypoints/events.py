@@ -1,0 +1,10 @@
+"""Event handlers: each event this service consumes, named for what it handles."""
+from __future__ import annotations
+
+from antena_common.bus import Subscription
+
+CONSUMER = "orders"
+
+
+def subscriptions(uow_factory) -> list[Subscription]:
+    return []

@@ -1,0 +1,31 @@
+"""Composition root of the sales service."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from antena_common.runtime import Database, ServiceRuntime
+from antena_common.settings import PlatformSettings
+
+from .adapters import orm
+from .adapters.uow import SalesUnitOfWork
+from .entrypoints import events, grpc_api
+from .settings import Settings
+
+
+def build_runtime(settings: Settings | None = None, platform: PlatformSettings | None = None) -> ServiceRuntime:
+    settings = settings or Settings()
+    platform = platform or PlatformSettings()
+    orm.start_mappers()
+    database = Database(settings.database_url, orm.metadata, Path(__file__).parent / "migrations", "sales")
+
+    def uow_factory() -> SalesUnitOfWork:
+        return database.uow(SalesUnitOfWork)
+
+    return ServiceRuntime(
+        name="sales",
+        settings=settings,
+        platform=platform,
+        database=database,
+        servicers=[grpc_api.register(uow_factory)],
+        subscriptions=events.subscriptions(uow_factory),
+    )
