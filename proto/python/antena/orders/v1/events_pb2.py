@@ -22,15 +22,40 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from antena.common.v1 import common_pb2 as antena_dot_common_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x61ntena/orders/v1/events.proto\x12\x10\x61ntena.orders.v1\"d\n\x0cOrderCreated\x12\x10\n\x08order_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x11\n\tticket_id\x18\x03 \x01(\t\x12\x12\n\nrequest_id\x18\x04 \x01(\t\x12\r\n\x05state\x18\x05 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x61ntena/orders/v1/events.proto\x12\x10\x61ntena.orders.v1\x1a\x1d\x61ntena/common/v1/common.proto\"y\n\x0cOrderCreated\x12\x10\n\x08order_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x11\n\tticket_id\x18\x03 \x01(\t\x12\x12\n\nrequest_id\x18\x04 \x01(\t\x12\r\n\x05state\x18\x05 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x06 \x01(\t\"\xc0\x02\n\x0eOrderScheduled\x12\x10\n\x08order_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x11\n\tticket_id\x18\x03 \x01(\t\x12\x15\n\rtechnician_id\x18\x04 \x01(\t\x12\x17\n\x0ftechnician_name\x18\x05 \x01(\t\x12\x17\n\x0fscheduled_start\x18\x06 \x01(\t\x12\x15\n\rscheduled_end\x18\x07 \x01(\t\x12\x15\n\rcustomer_name\x18\x08 \x01(\t\x12\x16\n\x0e\x63ustomer_email\x18\t \x01(\t\x12\x16\n\x0e\x63ustomer_phone\x18\n \x01(\t\x12*\n\x07\x61\x64\x64ress\x18\x0b \x01(\x0b\x32\x19.antena.common.v1.Address\x12\x13\n\x0brescheduled\x18\x0c \x01(\x08\x12\x13\n\x0b\x63ontract_id\x18\r \x01(\t\"Y\n\x0cOrderStarted\x12\x10\n\x08order_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x15\n\rtechnician_id\x18\x03 \x01(\t\x12\x12\n\nstarted_at\x18\x04 \x01(\t\"<\n\x0fInstalledDevice\x12\x0c\n\x04kind\x18\x01 \x01(\t\x12\x0e\n\x06serial\x18\x02 \x01(\t\x12\x0b\n\x03mac\x18\x03 \x01(\t\"\xa3\x01\n\x0b\x46ieldReport\x12\x32\n\x07\x64\x65vices\x18\x01 \x03(\x0b\x32!.antena.orders.v1.InstalledDevice\x12\x19\n\x11optical_power_dbm\x18\x02 \x01(\t\x12\x11\n\tseal_code\x18\x03 \x01(\t\x12\r\n\x05notes\x18\x04 \x01(\t\x12\x13\n\x0bphoto_count\x18\x05 \x01(\x05\x12\x0e\n\x06signed\x18\x06 \x01(\x08\"\xdd\x01\n\x0eOrderCompleted\x12\x10\n\x08order_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x11\n\tticket_id\x18\x03 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x04 \x01(\t\x12\x15\n\rconnection_id\x18\x05 \x01(\t\x12\x15\n\rtechnician_id\x18\x06 \x01(\t\x12\x14\n\x0c\x63ompleted_at\x18\x07 \x01(\t\x12-\n\x06report\x18\x08 \x01(\x0b\x32\x1d.antena.orders.v1.FieldReport\x12\x10\n\x08\x66\x65\x61sible\x18\t \x01(\x08\"w\n\x0bOrderFailed\x12\x10\n\x08order_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x11\n\tticket_id\x18\x03 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x04 \x01(\t\x12\x0e\n\x06reason\x18\x05 \x01(\t\x12\x10\n\x08loss_tag\x18\x06 \x01(\t\"S\n\x0eOrderCancelled\x12\x10\n\x08order_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x11\n\tticket_id\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\"\x8f\x01\n\x10\x43ontractCustomer\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08\x64ocument\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\x12\r\n\x05phone\x18\x04 \x01(\t\x12\x11\n\tfiscal_id\x18\x05 \x01(\t\x12*\n\x07\x61\x64\x64ress\x18\x06 \x01(\x0b\x32\x19.antena.common.v1.Address\"\xa4\x01\n\x12\x43ontractConnection\x12\x0f\n\x07zone_id\x18\x01 \x01(\t\x12\x0c\n\x04mode\x18\x02 \x01(\t\x12\n\n\x02ip\x18\x03 \x01(\t\x12\x12\n\nnap_box_id\x18\x04 \x01(\t\x12\x10\n\x08nap_port\x18\x05 \x01(\x05\x12\x0f\n\x07\x63pe_mac\x18\x06 \x01(\t\x12,\n\x08location\x18\x07 \x01(\x0b\x32\x1a.antena.common.v1.GeoPoint\"\xfe\x02\n\x11\x43ontractRequested\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x11\n\tticket_id\x18\x03 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x04 \x01(\t\x12\x1a\n\x12\x62illing_profile_id\x18\x05 \x01(\t\x12\x34\n\x08\x63ustomer\x18\x06 \x01(\x0b\x32\".antena.orders.v1.ContractCustomer\x12\x38\n\nconnection\x18\x07 \x01(\x0b\x32$.antena.orders.v1.ContractConnection\x12\x0f\n\x07plan_id\x18\x08 \x01(\t\x12\x1a\n\x12recurring_item_ids\x18\t \x03(\t\x12\x14\n\x0c\x64iscount_ids\x18\n \x03(\t\x12\x18\n\x10installation_fee\x18\x0b \x01(\t\x12 \n\x18installation_instalments\x18\x0c \x01(\x05\x12\x10\n\x08\x63urrency\x18\r \x01(\t\"\x95\x01\n\x13SupportTicketOpened\x12\x19\n\x11support_ticket_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x02 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x03 \x01(\t\x12\x0f\n\x07subject\x18\x04 \x01(\t\x12\x10\n\x08priority\x18\x05 \x01(\t\x12\x16\n\x0e\x63ustomer_email\x18\x06 \x01(\t\"\x7f\n\x14SupportTicketUpdated\x12\x19\n\x11support_ticket_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x02 \x01(\t\x12\x0e\n\x06status\x18\x03 \x01(\t\x12\x0f\n\x07\x63omment\x18\x04 \x01(\t\x12\x16\n\x0e\x63ustomer_email\x18\x05 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'antena.orders.v1.events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_ORDERCREATED']._serialized_start=51
-  _globals['_ORDERCREATED']._serialized_end=151
+  _globals['_ORDERCREATED']._serialized_start=82
+  _globals['_ORDERCREATED']._serialized_end=203
+  _globals['_ORDERSCHEDULED']._serialized_start=206
+  _globals['_ORDERSCHEDULED']._serialized_end=526
+  _globals['_ORDERSTARTED']._serialized_start=528
+  _globals['_ORDERSTARTED']._serialized_end=617
+  _globals['_INSTALLEDDEVICE']._serialized_start=619
+  _globals['_INSTALLEDDEVICE']._serialized_end=679
+  _globals['_FIELDREPORT']._serialized_start=682
+  _globals['_FIELDREPORT']._serialized_end=845
+  _globals['_ORDERCOMPLETED']._serialized_start=848
+  _globals['_ORDERCOMPLETED']._serialized_end=1069
+  _globals['_ORDERFAILED']._serialized_start=1071
+  _globals['_ORDERFAILED']._serialized_end=1190
+  _globals['_ORDERCANCELLED']._serialized_start=1192
+  _globals['_ORDERCANCELLED']._serialized_end=1275
+  _globals['_CONTRACTCUSTOMER']._serialized_start=1278
+  _globals['_CONTRACTCUSTOMER']._serialized_end=1421
+  _globals['_CONTRACTCONNECTION']._serialized_start=1424
+  _globals['_CONTRACTCONNECTION']._serialized_end=1588
+  _globals['_CONTRACTREQUESTED']._serialized_start=1591
+  _globals['_CONTRACTREQUESTED']._serialized_end=1973
+  _globals['_SUPPORTTICKETOPENED']._serialized_start=1976
+  _globals['_SUPPORTTICKETOPENED']._serialized_end=2125
+  _globals['_SUPPORTTICKETUPDATED']._serialized_start=2127
+  _globals['_SUPPORTTICKETUPDATED']._serialized_end=2254
 # @@protoc_insertion_point(module_scope)
