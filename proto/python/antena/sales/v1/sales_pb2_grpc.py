@@ -26,7 +26,7 @@ if _version_not_supported:
 
 
 class SalesServiceStub:
-    """The sales desk: leads, prospects and tickets.
+    """The sales desk ("Mesa de ventas"): leads, prospects, tickets, reports.
     """
 
     def __init__(self, channel):
@@ -50,14 +50,100 @@ class SalesServiceStub:
                 request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListLeadsRequest.SerializeToString,
                 response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListLeadsResponse.FromString,
                 _registered_method=True)
+        self.ImportLeads = channel.unary_unary(
+                '/antena.sales.v1.SalesService/ImportLeads',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ImportLeadsRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ImportLeadsResponse.FromString,
+                _registered_method=True)
+        self.CreateProspect = channel.unary_unary(
+                '/antena.sales.v1.SalesService/CreateProspect',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.CreateProspectRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.Prospect.FromString,
+                _registered_method=True)
+        self.GetProspect = channel.unary_unary(
+                '/antena.sales.v1.SalesService/GetProspect',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.GetProspectRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.Prospect.FromString,
+                _registered_method=True)
+        self.ListProspects = channel.unary_unary(
+                '/antena.sales.v1.SalesService/ListProspects',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListProspectsRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListProspectsResponse.FromString,
+                _registered_method=True)
+        self.CreateTicket = channel.unary_unary(
+                '/antena.sales.v1.SalesService/CreateTicket',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.CreateTicketRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.FromString,
+                _registered_method=True)
+        self.GetTicket = channel.unary_unary(
+                '/antena.sales.v1.SalesService/GetTicket',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.GetTicketRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.FromString,
+                _registered_method=True)
+        self.ListTickets = channel.unary_unary(
+                '/antena.sales.v1.SalesService/ListTickets',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListTicketsRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListTicketsResponse.FromString,
+                _registered_method=True)
+        self.AddComment = channel.unary_unary(
+                '/antena.sales.v1.SalesService/AddComment',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.AddCommentRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.Comment.FromString,
+                _registered_method=True)
+        self.AddAttachment = channel.unary_unary(
+                '/antena.sales.v1.SalesService/AddAttachment',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.AddAttachmentRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.Attachment.FromString,
+                _registered_method=True)
+        self.GetTicketAttachment = channel.unary_unary(
+                '/antena.sales.v1.SalesService/GetTicketAttachment',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.GetTicketAttachmentRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.AttachmentContent.FromString,
+                _registered_method=True)
+        self.AssignTicket = channel.unary_unary(
+                '/antena.sales.v1.SalesService/AssignTicket',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.AssignTicketRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.FromString,
+                _registered_method=True)
+        self.LoseTicket = channel.unary_unary(
+                '/antena.sales.v1.SalesService/LoseTicket',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.LoseTicketRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.FromString,
+                _registered_method=True)
+        self.TagTicket = channel.unary_unary(
+                '/antena.sales.v1.SalesService/TagTicket',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.TagTicketRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.FromString,
+                _registered_method=True)
+        self.RequestOrder = channel.unary_unary(
+                '/antena.sales.v1.SalesService/RequestOrder',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.RequestOrderRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.FromString,
+                _registered_method=True)
+        self.ListTags = channel.unary_unary(
+                '/antena.sales.v1.SalesService/ListTags',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListTagsRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListTagsResponse.FromString,
+                _registered_method=True)
+        self.SubmitInstallationRequest = channel.unary_unary(
+                '/antena.sales.v1.SalesService/SubmitInstallationRequest',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.SubmitInstallationRequestRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.SubmitInstallationRequestResponse.FromString,
+                _registered_method=True)
+        self.GetSalesReport = channel.unary_unary(
+                '/antena.sales.v1.SalesService/GetSalesReport',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.GetSalesReportRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.SalesReport.FromString,
+                _registered_method=True)
 
 
 class SalesServiceServicer:
-    """The sales desk: leads, prospects and tickets.
+    """The sales desk ("Mesa de ventas"): leads, prospects, tickets, reports.
     """
 
     def CreateLead(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Leads
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -70,6 +156,114 @@ class SalesServiceServicer:
 
     def ListLeads(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ImportLeads(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateProspect(self, request, context):
+        """Prospects
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetProspect(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListProspects(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateTicket(self, request, context):
+        """Tickets
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTicket(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTickets(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddComment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddAttachment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTicketAttachment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AssignTicket(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LoseTicket(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TagTicket(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RequestOrder(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTags(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SubmitInstallationRequest(self, request, context):
+        """The customer portal's public installation request: lead + prospect +
+        pending ticket (source "portal") with documents, in one call. Idempotent
+        on request_id: the same request_id answers the first result again.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSalesReport(self, request, context):
+        """Reports
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -92,6 +286,91 @@ def add_SalesServiceServicer_to_server(servicer, server):
                     request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListLeadsRequest.FromString,
                     response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListLeadsResponse.SerializeToString,
             ),
+            'ImportLeads': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportLeads,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ImportLeadsRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ImportLeadsResponse.SerializeToString,
+            ),
+            'CreateProspect': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateProspect,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.CreateProspectRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.Prospect.SerializeToString,
+            ),
+            'GetProspect': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetProspect,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.GetProspectRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.Prospect.SerializeToString,
+            ),
+            'ListProspects': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListProspects,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListProspectsRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListProspectsResponse.SerializeToString,
+            ),
+            'CreateTicket': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateTicket,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.CreateTicketRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.SerializeToString,
+            ),
+            'GetTicket': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTicket,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.GetTicketRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.SerializeToString,
+            ),
+            'ListTickets': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTickets,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListTicketsRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListTicketsResponse.SerializeToString,
+            ),
+            'AddComment': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddComment,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.AddCommentRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.Comment.SerializeToString,
+            ),
+            'AddAttachment': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddAttachment,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.AddAttachmentRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.Attachment.SerializeToString,
+            ),
+            'GetTicketAttachment': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTicketAttachment,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.GetTicketAttachmentRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.AttachmentContent.SerializeToString,
+            ),
+            'AssignTicket': grpc.unary_unary_rpc_method_handler(
+                    servicer.AssignTicket,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.AssignTicketRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.SerializeToString,
+            ),
+            'LoseTicket': grpc.unary_unary_rpc_method_handler(
+                    servicer.LoseTicket,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.LoseTicketRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.SerializeToString,
+            ),
+            'TagTicket': grpc.unary_unary_rpc_method_handler(
+                    servicer.TagTicket,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.TagTicketRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.SerializeToString,
+            ),
+            'RequestOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.RequestOrder,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.RequestOrderRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.SerializeToString,
+            ),
+            'ListTags': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTags,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListTagsRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListTagsResponse.SerializeToString,
+            ),
+            'SubmitInstallationRequest': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubmitInstallationRequest,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.SubmitInstallationRequestRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.SubmitInstallationRequestResponse.SerializeToString,
+            ),
+            'GetSalesReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSalesReport,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.GetSalesReportRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.SalesReport.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'antena.sales.v1.SalesService', rpc_method_handlers)
@@ -101,7 +380,7 @@ def add_SalesServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class SalesService:
-    """The sales desk: leads, prospects and tickets.
+    """The sales desk ("Mesa de ventas"): leads, prospects, tickets, reports.
     """
 
     @staticmethod
@@ -175,6 +454,465 @@ class SalesService:
             '/antena.sales.v1.SalesService/ListLeads',
             antena_dot_sales_dot_v1_dot_sales__pb2.ListLeadsRequest.SerializeToString,
             antena_dot_sales_dot_v1_dot_sales__pb2.ListLeadsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportLeads(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/ImportLeads',
+            antena_dot_sales_dot_v1_dot_sales__pb2.ImportLeadsRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.ImportLeadsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateProspect(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/CreateProspect',
+            antena_dot_sales_dot_v1_dot_sales__pb2.CreateProspectRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.Prospect.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetProspect(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/GetProspect',
+            antena_dot_sales_dot_v1_dot_sales__pb2.GetProspectRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.Prospect.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListProspects(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/ListProspects',
+            antena_dot_sales_dot_v1_dot_sales__pb2.ListProspectsRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.ListProspectsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateTicket(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/CreateTicket',
+            antena_dot_sales_dot_v1_dot_sales__pb2.CreateTicketRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTicket(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/GetTicket',
+            antena_dot_sales_dot_v1_dot_sales__pb2.GetTicketRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTickets(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/ListTickets',
+            antena_dot_sales_dot_v1_dot_sales__pb2.ListTicketsRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.ListTicketsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddComment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/AddComment',
+            antena_dot_sales_dot_v1_dot_sales__pb2.AddCommentRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.Comment.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddAttachment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/AddAttachment',
+            antena_dot_sales_dot_v1_dot_sales__pb2.AddAttachmentRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.Attachment.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTicketAttachment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/GetTicketAttachment',
+            antena_dot_sales_dot_v1_dot_sales__pb2.GetTicketAttachmentRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.AttachmentContent.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AssignTicket(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/AssignTicket',
+            antena_dot_sales_dot_v1_dot_sales__pb2.AssignTicketRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LoseTicket(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/LoseTicket',
+            antena_dot_sales_dot_v1_dot_sales__pb2.LoseTicketRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TagTicket(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/TagTicket',
+            antena_dot_sales_dot_v1_dot_sales__pb2.TagTicketRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RequestOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/RequestOrder',
+            antena_dot_sales_dot_v1_dot_sales__pb2.RequestOrderRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.Ticket.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTags(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/ListTags',
+            antena_dot_sales_dot_v1_dot_sales__pb2.ListTagsRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.ListTagsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitInstallationRequest(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/SubmitInstallationRequest',
+            antena_dot_sales_dot_v1_dot_sales__pb2.SubmitInstallationRequestRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.SubmitInstallationRequestResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSalesReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/GetSalesReport',
+            antena_dot_sales_dot_v1_dot_sales__pb2.GetSalesReportRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.SalesReport.FromString,
             options,
             channel_credentials,
             insecure,
