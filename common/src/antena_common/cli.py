@@ -89,6 +89,54 @@ def revision(service: str = typer.Argument(..., help="the service whose models c
         command.revision(cfg, message=message, autogenerate=True)
 
 
+HTTP_SERVICES = {"gateway": 8000, "portal": 8080}
+
+
+def check_health(service: str, target: str | None = None, timeout: float = 3.0) -> tuple[bool, str]:
+    """One health check: grpc.health.v1 for services with a gRPC server,
+    GET /health for the HTTP fronts. Returns (healthy, what was checked)."""
+    from .settings import DEFAULT_GRPC_PORTS
+
+    prefix = f"ANTENA_{service.upper()}_"
+    if service in HTTP_SERVICES:
+        import urllib.error
+        import urllib.request
+
+        url = target or f"http://127.0.0.1:{os.environ.get(prefix + 'PORT', HTTP_SERVICES[service])}/health"
+        try:
+            with urllib.request.urlopen(url, timeout=timeout) as resp:
+                return resp.status == 200, f"{url} -> {resp.status}"
+        except (urllib.error.URLError, OSError) as exc:
+            return False, f"{url} -> {exc}"
+    if service not in DEFAULT_GRPC_PORTS:
+        return False, f"unknown service {service!r}"
+    import grpc
+    from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+    if not target:
+        bind = os.environ.get(prefix + "GRPC_BIND") or f"0.0.0.0:{DEFAULT_GRPC_PORTS[service]}"
+        host, _, port = bind.rpartition(":")
+        target = f"{'127.0.0.1' if host in ('0.0.0.0', '[::]', '') else host}:{port}"
+    with grpc.insecure_channel(target) as ch:
+        try:
+            reply = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(service=""), timeout=timeout)
+        except grpc.RpcError as exc:
+            return False, f"grpc {target} -> {exc.code().name}"
+    status = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
+    return reply.status == health_pb2.HealthCheckResponse.SERVING, f"grpc {target} -> {status}"
+
+
+@app.command()
+def health(service: str = typer.Argument(..., help="the service to check"),
+           target: str = typer.Option(None, help="host:port (gRPC) or URL (gateway, portal); default: this host"),
+           timeout: float = typer.Option(3.0, help="seconds")) -> None:
+    """Exit 0 if the service answers its health check (container and Kubernetes probes)."""
+    ok, what = check_health(service, target, timeout)
+    Console().print(("healthy: " if ok else "unhealthy: ") + what)
+    if not ok:
+        raise typer.Exit(1)
+
+
 def start_all(only: list[str] | None = None) -> list:
     """Start every service in this process (embedded mode); returns the runtimes."""
     runtimes = []
