@@ -6,13 +6,15 @@ import secrets
 from pathlib import Path
 
 from antena_common.logs import get_logger
-from antena_common.runtime import Database, ServiceRuntime
+from antena_common.runtime import Database, PeriodicJob, ServiceRuntime
 from antena_common.settings import PlatformSettings
 
 from .adapters import orm
 from .adapters.clients import ServiceClients
 from .adapters.uow import GatewayUnitOfWork
 from .app import auth
+from .app import idempotency as idem
+from .domain.throttle import LoginThrottle
 from .entrypoints.http import create_app
 from .settings import Settings
 
@@ -41,9 +43,13 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
     def uow_factory() -> GatewayUnitOfWork:
         return database.uow(GatewayUnitOfWork)
 
-    clients = ServiceClients(platform)
-    app = create_app({"uow": uow_factory, "settings": settings, "platform": platform, "clients": clients,
-                      "jwt_secret": _jwt_secret(settings, platform)})
+    clients = ServiceClients(platform, timeout_seconds=settings.grpc_timeout_seconds)
+    app = create_app({
+        "uow": uow_factory, "settings": settings, "platform": platform, "clients": clients,
+        "jwt_secret": _jwt_secret(settings, platform),
+        "users": auth.UserDirectory(uow_factory, ttl=settings.user_cache_seconds),
+        "login_throttle": LoginThrottle(settings.login_max_failures, settings.login_window_seconds),
+    })
 
     def bootstrap_admin() -> None:
         password = settings.admin_password or os.environ.get("ANTENA_ADMIN_PASSWORD", "")
@@ -52,6 +58,21 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
             print(f"\n  First start: created staff user 'admin' with password: {generated}\n"
                   "  (shown once; set ANTENA_ADMIN_PASSWORD to choose it)\n", flush=True)
 
+    policy = idem.Policy(ttl=_td(settings.idempotency_ttl_seconds), lock=_td(settings.idempotency_lock_seconds))
+
+    def cleanup_idempotency_keys() -> None:
+        n = idem.cleanup(uow_factory(), policy)
+        if n:
+            log.info("expired idempotency keys removed", count=n)
+
     host = settings.host if platform.embedded else "0.0.0.0"
     return ServiceRuntime(name="gateway", settings=settings, platform=platform, database=database,
-                          http_app=app, http_port=settings.port, http_host=host, on_start=[bootstrap_admin])
+                          http_app=app, http_port=settings.port, http_host=host,
+                          on_start=[bootstrap_admin, cleanup_idempotency_keys],
+                          jobs=[PeriodicJob("idempotency-cleanup", 3600, cleanup_idempotency_keys)])
+
+
+def _td(seconds: float):
+    import datetime as dt
+
+    return dt.timedelta(seconds=seconds)

@@ -1,28 +1,58 @@
-"""gRPC stubs of the services, one channel per service, made on first use."""
+"""gRPC stubs of the services, one channel per service, made on first use.
+Every call gets a deadline unless the caller set one."""
 from __future__ import annotations
 
 import threading
 
+import grpc
+
 from antena_common import rpc
 from antena_common.settings import PlatformSettings
 
+# Services the gateway talks to (and /ready checks).
+SERVICES = ("sales", "orders", "network", "billing", "notifications")
+
+
+class _DefaultDeadline(grpc.UnaryUnaryClientInterceptor):
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+
+    def intercept_unary_unary(self, continuation, d, request):
+        if d.timeout is None:
+            d = rpc._DetailsTuple(d.method, self.seconds, d.metadata, d.credentials, d.wait_for_ready, d.compression)
+        return continuation(d, request)
+
 
 class ServiceClients:
-    def __init__(self, platform: PlatformSettings):
+    def __init__(self, platform: PlatformSettings, timeout_seconds: float = 15.0):
         self.platform = platform
-        self._channels: dict[str, object] = {}
+        self.timeout_seconds = timeout_seconds
+        self._channels: dict[str, grpc.Channel] = {}
         self._lock = threading.Lock()
 
-    def channel(self, service: str):
+    def channel(self, service: str) -> grpc.Channel:
         with self._lock:
             if service not in self._channels:
-                self._channels[service] = rpc.channel(self.platform.grpc_target(service))
+                ch = rpc.channel(self.platform.grpc_target(service))
+                self._channels[service] = grpc.intercept_channel(ch, _DefaultDeadline(self.timeout_seconds))
             return self._channels[service]
 
     def stub(self, service: str, stub_class):
         return stub_class(self.channel(service))
 
+    def health(self, service: str, timeout: float) -> str:
+        """The service's grpc.health.v1 status name (SERVING, NOT_SERVING...) or the error code."""
+        from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+        try:
+            resp = health_pb2_grpc.HealthStub(self.channel(service)).Check(
+                health_pb2.HealthCheckRequest(service=""), timeout=timeout)
+        except grpc.RpcError as exc:
+            return exc.code().name
+        return health_pb2.HealthCheckResponse.ServingStatus.Name(resp.status)
+
     def close(self) -> None:
-        for ch in self._channels.values():
-            ch.close()
-        self._channels.clear()
+        with self._lock:
+            for ch in self._channels.values():
+                ch.close()
+            self._channels.clear()

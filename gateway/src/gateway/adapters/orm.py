@@ -18,6 +18,7 @@ staff_users = Table(
     Column("full_name", String(200), nullable=False, default=""),
     Column("roles", JSON, nullable=False),
     Column("active", Boolean, nullable=False, default=True),
+    Column("token_version", Integer, nullable=False, default=0),
     Column("created_at", UtcDateTime(), nullable=False),
 )
 
@@ -29,11 +30,12 @@ idempotency_keys = Table(
     Column("method", String(10), nullable=False),
     Column("path", String(500), nullable=False),
     Column("request_hash", String(64), nullable=False),
+    Column("attempt", String(36), nullable=False),  # who holds the key now (a new id per execution)
     Column("status_code", Integer, nullable=True),  # null while the first request is in flight
     Column("content_type", String(100), nullable=True),
     Column("body", LargeBinary, nullable=True),
     Column("headers", Text, nullable=True),
-    Column("created_at", UtcDateTime(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False, index=True),
 )
 
 mapper_registry = registry()

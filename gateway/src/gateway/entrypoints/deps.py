@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from google.protobuf import json_format
 
@@ -24,14 +25,29 @@ class Principal:
         return "admin" in self.roles or any(r in self.roles for r in roles)
 
 
-def current_user(request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Principal:
+def _unauthorized(detail: str) -> HTTPException:
+    return HTTPException(401, detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+async def current_user(request: Request,
+                       creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Principal:
+    """The staff user of the bearer token; 401 if the token is missing, invalid,
+    expired or revoked (user disabled, password changed)."""
     if creds is None or creds.scheme.lower() != "bearer":
-        raise HTTPException(401, "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
+        raise _unauthorized("missing bearer token")
     try:
         claims = auth.verify_token(creds.credentials, request.app.state.jwt_secret)
     except auth.InvalidToken as exc:
-        raise HTTPException(401, f"invalid token: {exc}", headers={"WWW-Authenticate": "Bearer"}) from None
-    principal = Principal(id=claims["sub"], username=claims.get("username", ""), roles=tuple(claims.get("roles", ())))
+        raise _unauthorized(f"invalid token: {exc}") from None
+    users: auth.UserDirectory = request.app.state.users
+    found, user = users.cached(claims["sub"])
+    if not found:
+        user = await run_in_threadpool(users.load, claims["sub"])
+    try:
+        auth.check_token_still_valid(claims, user)
+    except auth.InvalidToken as exc:
+        raise _unauthorized(f"invalid token: {exc}") from None
+    principal = Principal(id=user.id, username=user.username, roles=tuple(user.roles))
     request.state.principal = principal
     return principal
 
@@ -42,7 +58,7 @@ CurrentUser = Annotated[Principal, Depends(current_user)]
 def require(*roles: str):
     """Dependency: the current user must hold one of `roles` (admin always may)."""
 
-    def check(user: CurrentUser) -> Principal:
+    async def check(user: CurrentUser) -> Principal:
         if not user.has_role(*roles):
             raise HTTPException(403, f"this action needs one of the roles: {', '.join(roles)}")
         return user
@@ -56,8 +72,9 @@ class Page:
     cursor: str
 
 
-def page(limit: Annotated[int, Query(ge=1, le=200, description="items per page")] = 50,
-         cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None) -> Page:
+async def page(limit: Annotated[int, Query(ge=1, le=200, description="items per page")] = 50,
+         cursor: Annotated[str | None, Query(max_length=2000, description="next_cursor of the previous page")] = None
+         ) -> Page:
     return Page(limit=limit, cursor=cursor or "")
 
 

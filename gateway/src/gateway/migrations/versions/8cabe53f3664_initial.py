@@ -1,15 +1,15 @@
 """initial
 
-Revision ID: d4759ef92e5b
+Revision ID: 8cabe53f3664
 Revises: 
-Create Date: 2026-11-22 06:16:10.383475
+Create Date: 2026-11-22 06:26:16.466790
 """
 from alembic import op
 import sqlalchemy as sa
 import antena_common.db
 
 
-revision = 'd4759ef92e5b'
+revision = '8cabe53f3664'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -23,6 +23,7 @@ def upgrade() -> None:
     sa.Column('method', sa.String(length=10), nullable=False),
     sa.Column('path', sa.String(length=500), nullable=False),
     sa.Column('request_hash', sa.String(length=64), nullable=False),
+    sa.Column('attempt', sa.String(length=36), nullable=False),
     sa.Column('status_code', sa.Integer(), nullable=True),
     sa.Column('content_type', sa.String(length=100), nullable=True),
     sa.Column('body', sa.LargeBinary(), nullable=True),
@@ -30,6 +31,9 @@ def upgrade() -> None:
     sa.Column('created_at', antena_common.db.UtcDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('user_id', 'key')
     )
+    with op.batch_alter_table('idempotency_keys', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_idempotency_keys_created_at'), ['created_at'], unique=False)
+
     op.create_table('inbox',
     sa.Column('consumer', sa.String(length=200), nullable=False),
     sa.Column('event_id', sa.String(length=36), nullable=False),
@@ -56,6 +60,7 @@ def upgrade() -> None:
     sa.Column('full_name', sa.String(length=200), nullable=False),
     sa.Column('roles', sa.JSON(), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('token_version', sa.Integer(), nullable=False),
     sa.Column('created_at', antena_common.db.UtcDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('username')
@@ -71,5 +76,8 @@ def downgrade() -> None:
 
     op.drop_table('outbox')
     op.drop_table('inbox')
+    with op.batch_alter_table('idempotency_keys', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_idempotency_keys_created_at'))
+
     op.drop_table('idempotency_keys')
     # ### end Alembic commands ###

@@ -1,0 +1,67 @@
+"""Fixtures: the gateway alone (its own database, no services behind it: calls to
+services fail as UNAVAILABLE), on SQLite or PostgreSQL."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from antena_common.testing import free_port
+
+ADMIN_PASSWORD = "admin-test-password"
+
+
+def build_gateway(database_url: str, data_dir, **overrides):
+    from antena_common.settings import PlatformSettings
+    from gateway.main import build_runtime
+    from gateway.settings import Settings
+
+    dead = {f"{s}_grpc": f"127.0.0.1:{free_port()}" for s in ("sales", "orders", "network", "billing",
+                                                              "notifications")}
+    platform = PlatformSettings(data_dir=data_dir, broker_url="memory://", **dead)
+    settings = Settings(database_url=database_url, admin_password=ADMIN_PASSWORD,
+                        jwt_secret="unit-test-secret-0123456789abcdef0123", grpc_timeout_seconds=3,
+                        ready_timeout_seconds=0.5, **overrides)
+    runtime = build_runtime(settings, platform)
+    runtime.database.migrate()
+    for hook in runtime.on_start:
+        hook()
+    return runtime
+
+
+class Api:
+    """A TestClient on the gateway app with helpers to log in."""
+
+    def __init__(self, runtime):
+        self.runtime = runtime
+        self.app = runtime.http_app
+        self.client = TestClient(self.app, raise_server_exceptions=False)
+
+    def token(self, username="admin", password=ADMIN_PASSWORD) -> str:
+        r = self.client.post("/v1/auth/token", json={"username": username, "password": password})
+        assert r.status_code == 200, r.text
+        return r.json()["access_token"]
+
+    def auth(self, username="admin", password=ADMIN_PASSWORD) -> dict:
+        return {"Authorization": f"Bearer {self.token(username, password)}"}
+
+    def make_user(self, username: str, roles: list[str], password: str = "a-good-password") -> dict:
+        r = self.client.post("/v1/users", headers=self.auth(),
+                             json={"username": username, "password": password, "roles": roles})
+        assert r.status_code == 201, r.text
+        return r.json()
+
+
+@pytest.fixture
+def api(tmp_path):
+    runtime = build_gateway(f"sqlite:///{tmp_path / 'gateway.db'}", tmp_path)
+    yield Api(runtime)
+    runtime.http_app.state.clients.close()
+    runtime.database.engine.dispose()
+
+
+@pytest.fixture
+def pg_api(tmp_path, pg_url):
+    runtime = build_gateway(pg_url, tmp_path)
+    yield Api(runtime)
+    runtime.http_app.state.clients.close()
+    runtime.database.engine.dispose()
