@@ -1,0 +1,115 @@
+"""Pricing rules without I/O: quotes, lines, taxes, proration, promotions, instalments, allocation."""
+import datetime as dt
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from antena_common.errors import InvalidArgument
+from billing.domain import catalog, pricing
+from billing.domain.money import check_currency, parse_amount, parse_period, period_bounds
+
+money = st.decimals(min_value=D("0"), max_value=D("1000000"), places=2, allow_nan=False, allow_infinity=False)
+
+
+def plan(price="12500.00", tax=None):
+    return catalog.Plan.create(name="Fibra", download_mbps=100, upload_mbps=50, price=D(price), currency="ARS",
+                               tax_rate_id=tax)
+
+
+def test_quote_plan_items_discounts():
+    p = plan()
+    ip = catalog.RecurringItem.create(name="IP fija", price=D("1500"), period="monthly", currency="ARS")
+    promo = catalog.Discount.create(name="50%", kind="percent", value=D("50"), months=3)
+    qt = pricing.quote(p, [ip], [promo])
+    assert (qt.subtotal, qt.discount_total, qt.total_monthly) == (D("14000"), D("6250.00"), D("7750.00"))
+
+
+def test_discounts_never_exceed_plan_price():
+    p = plan("1000.00")
+    big = catalog.Discount.create(name="big", kind="amount", value=D("900"), months=None)
+    pct = catalog.Discount.create(name="pct", kind="percent", value=D("50"), months=None)
+    qt = pricing.quote(p, [], [big, pct])
+    assert qt.discount_total == D("1000.00") and qt.total_monthly == 0
+
+
+def test_quote_refuses_mixed_currency():
+    item = catalog.RecurringItem.create(name="TV", price=D("10"), period="monthly", currency="USD")
+    with pytest.raises(InvalidArgument) as exc:
+        pricing.quote(plan(), [item], [])
+    assert "recurring_item_ids" in exc.value.field_errors
+
+
+@pytest.mark.parametrize("bad", ["-1", "abc", "1.234", "NaN", "Infinity", ""])
+def test_parse_amount_rejects(bad):
+    with pytest.raises(InvalidArgument) as exc:
+        parse_amount(bad, "amount")
+    assert "amount" in exc.value.field_errors
+
+
+def test_currency_and_period_validation():
+    assert check_currency("ars") == "ARS"
+    with pytest.raises(InvalidArgument):
+        check_currency("XXX")
+    for bad in ("2026-13", "2026-1", "26-01", "2026/01", ""):
+        with pytest.raises(InvalidArgument):
+            parse_period(bad)
+    assert period_bounds("2028-02") == (dt.date(2028, 2, 1), dt.date(2028, 2, 29))
+
+
+def test_tax_exclusive_and_inclusive():
+    excl = catalog.TaxRate.create(name="IVA 21%", rate=D("21"), inclusive=False, is_default=True)
+    incl = catalog.TaxRate.create(name="IVA 21% incl.", rate=D("21"), inclusive=True, is_default=False)
+    a = pricing.make_line("plan", "x", D("100.00"), excl)
+    assert (a.amount, a.tax_amount, a.total) == (D("100.00"), D("21.00"), D("121.00"))
+    b = pricing.make_line("plan", "x", D("121.00"), incl)
+    assert (b.amount, b.tax_amount, b.total) == (D("100.00"), D("21.00"), D("121.00"))
+
+
+@given(price=money, rate=st.decimals(min_value=0, max_value=30, places=2), inclusive=st.booleans(),
+       qty=st.fractions(min_value=0, max_value=1).map(lambda f: D(f.numerator) / D(f.denominator)))
+def test_line_total_is_exact(price, rate, inclusive, qty):
+    tax = catalog.TaxRate(name="t", rate=rate, inclusive=inclusive)
+    line = pricing.make_line("plan", "x", price, tax, quantity=qty)
+    for v in (line.amount, line.tax_amount, line.total):
+        assert v == v.quantize(D("0.01"))
+    if inclusive:
+        assert line.total == pricing.q(price * qty)
+    assert line.total == line.amount + line.tax_amount
+
+
+def test_proration_first_month():
+    fraction, start, end = pricing.proration(dt.date(2026, 11, 21), "2026-11")
+    assert fraction == D(10) / D(30) and start == dt.date(2026, 11, 21) and end == dt.date(2026, 11, 30)
+    assert pricing.proration(dt.date(2026, 12, 2), "2026-11") is None
+    assert pricing.proration(dt.date(2026, 10, 2), "2026-11")[0] == 1
+
+
+@given(total=money, count=st.integers(1, 36))
+def test_instalments_add_up(total, count):
+    parts = [pricing.instalment_amount(total, count, k) for k in range(count)]
+    assert sum(parts) == total
+    assert all(p >= 0 for p in parts) and max(parts) - min(parts) <= D("0.01") * count
+    assert pricing.instalment_amount(total, count, count) == 0
+
+
+@given(months=st.integers(1, 24), start=st.integers(0, 11), offset=st.integers(-3, 40))
+def test_promotion_never_beyond_its_months(months, start, offset):
+    d = catalog.Discount.create(name="promo", kind="percent", value=D("50"), months=months)
+    sp = f"2026-{start + 1:02d}"
+    idx = 2026 * 12 + start + offset
+    period = f"{idx // 12:04d}-{idx % 12 + 1:02d}"
+    assert pricing.discount_applies(d, sp, period) == (0 <= offset < months)
+
+
+@given(amount=money, balances=st.lists(money, max_size=8))
+def test_allocation_never_negative_and_conserves(amount, balances):
+    open_ = [(str(i), b) for i, b in enumerate(balances)]
+    applied, left = pricing.allocate(amount, open_)
+    by_id = dict(open_)
+    assert all(0 < a <= by_id[i] for i, a in applied)
+    assert sum(a for _, a in applied) + left == amount
+    assert left >= 0
+    if left > 0:
+        assert all(by_id[i] == a for i, a in applied) and len(applied) == sum(1 for b in balances if b > 0)
