@@ -8,7 +8,7 @@ from antena_common.settings import PlatformSettings
 
 from .adapters import orm
 from .adapters.uow import OrdersUnitOfWork
-from .entrypoints import events
+from .entrypoints import events, grpc_api
 from .settings import Settings
 
 
@@ -26,6 +26,6 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
         settings=settings,
         platform=platform,
         database=database,
-        servicers=[],
+        servicers=[grpc_api.register(uow_factory, settings)],
         subscriptions=events.subscriptions(uow_factory),
     )

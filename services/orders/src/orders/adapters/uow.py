@@ -1,6 +1,17 @@
 from antena_common.db import UnitOfWork
 
+from .repository import OrderRepository, TechnicianRepository
+
 
 class OrdersUnitOfWork(UnitOfWork):
     def _start(self, session) -> None:
-        pass
+        self.orders = OrderRepository(session)
+        self.technicians = TechnicianRepository(session)
+
+    def commit(self) -> None:
+        # the orders' timeline entries are written in the same transaction
+        self.session.flush()
+        for order in self.orders.seen:
+            for entry in order.take_timeline():
+                self.session.add(entry)
+        super().commit()
