@@ -273,3 +273,15 @@ def distributed_system(tmp_path, amqp_url):
         system.stop()
         for url in urls.values():
             drop_pg_database(url)
+
+
+@pytest.fixture(name="wait_until")
+def _wait_until_fixture():
+    """The wait_until function as a fixture: wait_until(predicate, timeout=..., message=...)."""
+    return wait_until
+
+
+@pytest.fixture(name="free_port")
+def _free_port_fixture():
+    """The free_port function as a fixture: free_port() -> an unused TCP port."""
+    return free_port
