@@ -22,19 +22,26 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from antena.common.v1 import common_pb2 as antena_dot_common_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x61ntena/portal/v1/events.proto\x12\x10\x61ntena.portal.v1\"{\n\x15InstallationRequested\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0f\n\x07lead_id\x18\x02 \x01(\t\x12\x11\n\tticket_id\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\r\n\x05\x65mail\x18\x05 \x01(\t\x12\r\n\x05phone\x18\x06 \x01(\t\"[\n\x10\x44ocumentUploaded\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x12\n\nowner_kind\x18\x02 \x01(\t\x12\x10\n\x08owner_id\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\"M\n\x0e\x43ontractSigned\x12\x13\n\x0b\x63ontract_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x02 \x01(\t\x12\x11\n\tsigned_at\x18\x03 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x61ntena/portal/v1/events.proto\x12\x10\x61ntena.portal.v1\x1a\x1d\x61ntena/common/v1/common.proto\"\xd1\x02\n\x15InstallationRequested\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0f\n\x07lead_id\x18\x02 \x01(\t\x12\x11\n\tticket_id\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\r\n\x05\x65mail\x18\x05 \x01(\t\x12\r\n\x05phone\x18\x06 \x01(\t\x12\x0b\n\x03isp\x18\x07 \x01(\t\x12\x10\n\x08\x64ocument\x18\x08 \x01(\t\x12*\n\x07\x61\x64\x64ress\x18\t \x01(\x0b\x32\x19.antena.common.v1.Address\x12,\n\x08location\x18\n \x01(\x0b\x32\x1a.antena.common.v1.GeoPoint\x12\x10\n\x08\x63omments\x18\x0b \x01(\t\x12\x0e\n\x06\x63oupon\x18\x0c \x01(\t\x12\x11\n\tdocuments\x18\r \x03(\t\x12\x11\n\tphone_alt\x18\x0e \x01(\t\x12\x13\n\x0bprospect_id\x18\x0f \x01(\t\"[\n\x10\x44ocumentUploaded\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x12\n\nowner_kind\x18\x02 \x01(\t\x12\x10\n\x08owner_id\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\"M\n\x0e\x43ontractSigned\x12\x13\n\x0b\x63ontract_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x02 \x01(\t\x12\x11\n\tsigned_at\x18\x03 \x01(\t\"\xab\x01\n\x0f\x43ustomerInvited\x12\x13\n\x0b\x63ustomer_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\x16\n\x0einvitation_url\x18\x05 \x01(\t\x12\x11\n\tlogin_url\x18\x06 \x01(\t\x12\x12\n\nexpires_at\x18\x07 \x01(\t\x12\x12\n\naccount_id\x18\x08 \x01(\t\"\x85\x01\n\x16PasswordResetRequested\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ustomer_id\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\x11\n\treset_url\x18\x05 \x01(\t\x12\x12\n\nexpires_at\x18\x06 \x01(\t\">\n\x17InstallationSheetSigned\x12\x10\n\x08order_id\x18\x01 \x01(\t\x12\x11\n\tsigned_at\x18\x02 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'antena.portal.v1.events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_INSTALLATIONREQUESTED']._serialized_start=51
-  _globals['_INSTALLATIONREQUESTED']._serialized_end=174
-  _globals['_DOCUMENTUPLOADED']._serialized_start=176
-  _globals['_DOCUMENTUPLOADED']._serialized_end=267
-  _globals['_CONTRACTSIGNED']._serialized_start=269
-  _globals['_CONTRACTSIGNED']._serialized_end=346
+  _globals['_INSTALLATIONREQUESTED']._serialized_start=83
+  _globals['_INSTALLATIONREQUESTED']._serialized_end=420
+  _globals['_DOCUMENTUPLOADED']._serialized_start=422
+  _globals['_DOCUMENTUPLOADED']._serialized_end=513
+  _globals['_CONTRACTSIGNED']._serialized_start=515
+  _globals['_CONTRACTSIGNED']._serialized_end=592
+  _globals['_CUSTOMERINVITED']._serialized_start=595
+  _globals['_CUSTOMERINVITED']._serialized_end=766
+  _globals['_PASSWORDRESETREQUESTED']._serialized_start=769
+  _globals['_PASSWORDRESETREQUESTED']._serialized_end=902
+  _globals['_INSTALLATIONSHEETSIGNED']._serialized_start=904
+  _globals['_INSTALLATIONSHEETSIGNED']._serialized_end=966
 # @@protoc_insertion_point(module_scope)
