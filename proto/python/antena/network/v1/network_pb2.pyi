@@ -557,6 +557,72 @@ class GetConnectionTelemetryResponse(_message.Message):
     items: _containers.RepeatedCompositeFieldContainer[TelemetrySample]
     def __init__(self, items: _Optional[_Iterable[_Union[TelemetrySample, _Mapping]]] = ...) -> None: ...
 
+class Device(_message.Message):
+    __slots__ = ("id", "connection_id", "name", "kind", "host", "port", "optical_oid", "optical_scale", "created_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CONNECTION_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    HOST_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    OPTICAL_OID_FIELD_NUMBER: _ClassVar[int]
+    OPTICAL_SCALE_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    connection_id: str
+    name: str
+    kind: str
+    host: str
+    port: int
+    optical_oid: str
+    optical_scale: float
+    created_at: str
+    def __init__(self, id: _Optional[str] = ..., connection_id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., host: _Optional[str] = ..., port: _Optional[int] = ..., optical_oid: _Optional[str] = ..., optical_scale: _Optional[float] = ..., created_at: _Optional[str] = ...) -> None: ...
+
+class RegisterDeviceRequest(_message.Message):
+    __slots__ = ("connection_id", "name", "kind", "host", "port", "community", "optical_oid", "optical_scale")
+    CONNECTION_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    HOST_FIELD_NUMBER: _ClassVar[int]
+    PORT_FIELD_NUMBER: _ClassVar[int]
+    COMMUNITY_FIELD_NUMBER: _ClassVar[int]
+    OPTICAL_OID_FIELD_NUMBER: _ClassVar[int]
+    OPTICAL_SCALE_FIELD_NUMBER: _ClassVar[int]
+    connection_id: str
+    name: str
+    kind: str
+    host: str
+    port: int
+    community: str
+    optical_oid: str
+    optical_scale: float
+    def __init__(self, connection_id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., host: _Optional[str] = ..., port: _Optional[int] = ..., community: _Optional[str] = ..., optical_oid: _Optional[str] = ..., optical_scale: _Optional[float] = ...) -> None: ...
+
+class ListDevicesRequest(_message.Message):
+    __slots__ = ("connection_id",)
+    CONNECTION_ID_FIELD_NUMBER: _ClassVar[int]
+    connection_id: str
+    def __init__(self, connection_id: _Optional[str] = ...) -> None: ...
+
+class ListDevicesResponse(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[Device]
+    def __init__(self, items: _Optional[_Iterable[_Union[Device, _Mapping]]] = ...) -> None: ...
+
+class PollDevicesRequest(_message.Message):
+    __slots__ = ("connection_id",)
+    CONNECTION_ID_FIELD_NUMBER: _ClassVar[int]
+    connection_id: str
+    def __init__(self, connection_id: _Optional[str] = ...) -> None: ...
+
+class PollDevicesResponse(_message.Message):
+    __slots__ = ("polled",)
+    POLLED_FIELD_NUMBER: _ClassVar[int]
+    polled: int
+    def __init__(self, polled: _Optional[int] = ...) -> None: ...
+
 class DriftItem(_message.Message):
     __slots__ = ("connection_id", "kind", "detail", "repaired", "found_at")
     CONNECTION_ID_FIELD_NUMBER: _ClassVar[int]

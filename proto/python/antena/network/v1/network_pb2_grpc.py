@@ -150,6 +150,21 @@ class NetworkServiceStub:
                 request_serializer=antena_dot_network_dot_v1_dot_network__pb2.GetConnectionTelemetryRequest.SerializeToString,
                 response_deserializer=antena_dot_network_dot_v1_dot_network__pb2.GetConnectionTelemetryResponse.FromString,
                 _registered_method=True)
+        self.RegisterDevice = channel.unary_unary(
+                '/antena.network.v1.NetworkService/RegisterDevice',
+                request_serializer=antena_dot_network_dot_v1_dot_network__pb2.RegisterDeviceRequest.SerializeToString,
+                response_deserializer=antena_dot_network_dot_v1_dot_network__pb2.Device.FromString,
+                _registered_method=True)
+        self.ListDevices = channel.unary_unary(
+                '/antena.network.v1.NetworkService/ListDevices',
+                request_serializer=antena_dot_network_dot_v1_dot_network__pb2.ListDevicesRequest.SerializeToString,
+                response_deserializer=antena_dot_network_dot_v1_dot_network__pb2.ListDevicesResponse.FromString,
+                _registered_method=True)
+        self.PollDevices = channel.unary_unary(
+                '/antena.network.v1.NetworkService/PollDevices',
+                request_serializer=antena_dot_network_dot_v1_dot_network__pb2.PollDevicesRequest.SerializeToString,
+                response_deserializer=antena_dot_network_dot_v1_dot_network__pb2.PollDevicesResponse.FromString,
+                _registered_method=True)
         self.ReconcileRouter = channel.unary_unary(
                 '/antena.network.v1.NetworkService/ReconcileRouter',
                 request_serializer=antena_dot_network_dot_v1_dot_network__pb2.ReconcileRouterRequest.SerializeToString,
@@ -307,6 +322,25 @@ class NetworkServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RegisterDevice(self, request, context):
+        """Monitoring
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListDevices(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PollDevices(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ReconcileRouter(self, request, context):
         """Reconciliation
         """
@@ -437,6 +471,21 @@ def add_NetworkServiceServicer_to_server(servicer, server):
                     servicer.GetConnectionTelemetry,
                     request_deserializer=antena_dot_network_dot_v1_dot_network__pb2.GetConnectionTelemetryRequest.FromString,
                     response_serializer=antena_dot_network_dot_v1_dot_network__pb2.GetConnectionTelemetryResponse.SerializeToString,
+            ),
+            'RegisterDevice': grpc.unary_unary_rpc_method_handler(
+                    servicer.RegisterDevice,
+                    request_deserializer=antena_dot_network_dot_v1_dot_network__pb2.RegisterDeviceRequest.FromString,
+                    response_serializer=antena_dot_network_dot_v1_dot_network__pb2.Device.SerializeToString,
+            ),
+            'ListDevices': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListDevices,
+                    request_deserializer=antena_dot_network_dot_v1_dot_network__pb2.ListDevicesRequest.FromString,
+                    response_serializer=antena_dot_network_dot_v1_dot_network__pb2.ListDevicesResponse.SerializeToString,
+            ),
+            'PollDevices': grpc.unary_unary_rpc_method_handler(
+                    servicer.PollDevices,
+                    request_deserializer=antena_dot_network_dot_v1_dot_network__pb2.PollDevicesRequest.FromString,
+                    response_serializer=antena_dot_network_dot_v1_dot_network__pb2.PollDevicesResponse.SerializeToString,
             ),
             'ReconcileRouter': grpc.unary_unary_rpc_method_handler(
                     servicer.ReconcileRouter,
@@ -1071,6 +1120,87 @@ class NetworkService:
             '/antena.network.v1.NetworkService/GetConnectionTelemetry',
             antena_dot_network_dot_v1_dot_network__pb2.GetConnectionTelemetryRequest.SerializeToString,
             antena_dot_network_dot_v1_dot_network__pb2.GetConnectionTelemetryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RegisterDevice(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.network.v1.NetworkService/RegisterDevice',
+            antena_dot_network_dot_v1_dot_network__pb2.RegisterDeviceRequest.SerializeToString,
+            antena_dot_network_dot_v1_dot_network__pb2.Device.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListDevices(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.network.v1.NetworkService/ListDevices',
+            antena_dot_network_dot_v1_dot_network__pb2.ListDevicesRequest.SerializeToString,
+            antena_dot_network_dot_v1_dot_network__pb2.ListDevicesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PollDevices(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.network.v1.NetworkService/PollDevices',
+            antena_dot_network_dot_v1_dot_network__pb2.PollDevicesRequest.SerializeToString,
+            antena_dot_network_dot_v1_dot_network__pb2.PollDevicesResponse.FromString,
             options,
             channel_credentials,
             insecure,

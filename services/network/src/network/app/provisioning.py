@@ -1,0 +1,183 @@
+"""The provisioning worker: brings routers and RADIUS to each connection's
+target state, outside any database transaction, then records the outcome.
+
+Failures leave the connection where it was (never active on a failed
+activation), record the reason, publish network.provisioning_failed and
+schedule a retry with exponential backoff."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Callable
+
+from antena.network.v1 import events_pb2
+from antena_common.errors import NotFound
+from antena_common.logs import get_logger
+
+from ..domain import model
+from ..domain.provisioning import ProvisioningError, RouterAccess, SubscriberSpec
+
+log = get_logger("network.provisioning")
+
+RatesLookup = Callable[[str], "tuple[str, str] | None"]
+
+
+def router_access(r: model.Router) -> RouterAccess:
+    return RouterAccess(id=r.id, name=r.name, host=r.host, api_port=r.api_port, username=r.username, password=r.password)
+
+
+def spec_for(c: model.Connection, zone: model.Zone, *, suspended: bool | None = None, ip: str | None = None) -> SubscriberSpec:
+    return SubscriberSpec(
+        connection_id=c.id, mode=c.mode, username=c.pppoe_username, password=c.pppoe_password,
+        ip=ip if ip is not None else c.ip, profile=zone.pppoe_profile or "default", rate_limit=c.rate_limit,
+        suspended=(c.target_state == "suspended") if suspended is None else suspended)
+
+
+@dataclass
+class _Job:
+    connection: model.Connection
+    zone: model.Zone
+    router: model.Router
+    old_zone: model.Zone | None
+    old_router: model.Router | None
+
+
+class Provisioner:
+    def __init__(self, uow_factory, drivers: dict, *, retry_base: float = 5.0, retry_max: float = 300.0,
+                 rates: RatesLookup | None = None, default_rates: tuple[str, str] = ("", "")):
+        self.uow = uow_factory
+        self.drivers = drivers
+        self.retry_base = retry_base
+        self.retry_max = retry_max
+        self.rates = rates
+        self.default_rates = default_rates
+        self._lock = threading.Lock()
+
+    def run_due(self) -> int:
+        """Process every connection whose provisioning is due; returns how many."""
+        if not self._lock.acquire(blocking=False):
+            return 0
+        try:
+            with self.uow() as uow:
+                ids = uow.connections.due(model.now())
+            for cid in ids:
+                self.provision(cid)
+            return len(ids)
+        finally:
+            self._lock.release()
+
+    def _driver(self, name: str):
+        d = self.drivers.get(name)
+        if d is None:
+            raise ProvisioningError(name, "driver not configured on this network service")
+        return d
+
+    def _load(self, connection_id: str) -> _Job:
+        with self.uow() as uow:
+            c = uow.connections.get(connection_id)
+            zone = uow.zones.get(c.zone_id)
+            router = uow.routers.get(zone.router_id)
+            old_zone = old_router = None
+            if c.provisioned_zone_id and c.provisioned_zone_id != c.zone_id:
+                try:
+                    old_zone = uow.zones.get(c.provisioned_zone_id)
+                    old_router = uow.routers.get(c.provisioned_router_id or old_zone.router_id)
+                except NotFound:
+                    old_zone = old_router = None
+            return _Job(c, zone, router, old_zone, old_router)
+
+    def _fill_rates(self, c: model.Connection) -> None:
+        if c.download_rate and c.upload_rate:
+            return
+        found = None
+        if self.rates and c.plan_id:
+            try:
+                found = self.rates(c.plan_id)
+            except Exception as exc:  # billing unreachable: retry later
+                raise ProvisioningError("billing", f"cannot read the plan's rates: {exc}") from exc
+        if not found and all(self.default_rates):
+            found = self.default_rates
+        if not found:
+            raise ProvisioningError("billing", f"the rates of plan {c.plan_id or '(none)'} are unknown")
+        c.download_rate, c.upload_rate = found
+
+    def provision(self, connection_id: str) -> str:
+        """One attempt; returns 'ok', 'failed' or 'skipped'."""
+        try:
+            job = self._load(connection_id)
+        except NotFound as exc:
+            log.warning("cannot provision", connection_id=connection_id, error=exc.detail)
+            return "skipped"
+        c = job.connection
+        target, zone_id, ip = c.target_state, c.zone_id, c.ip
+        changes: list[str] = []
+        driver_name = ""
+        try:
+            if job.old_zone is not None and job.old_router is not None:
+                old_spec = spec_for(c, job.old_zone, ip=c.provisioned_ip)
+                for name in job.old_zone.driver_list:
+                    driver_name = name
+                    changes += self._driver(name).remove(router_access(job.old_router), old_spec)
+            if target == "terminated":
+                if c.provisioned_router_id or c.state != "reserved":
+                    spec = spec_for(c, job.zone)
+                    for name in job.zone.driver_list:
+                        driver_name = name
+                        changes += self._driver(name).remove(router_access(job.router), spec)
+            elif target in ("active", "suspended"):
+                driver_name = "billing"
+                self._fill_rates(c)
+                spec = spec_for(c, job.zone)
+                for name in job.zone.driver_list:
+                    driver_name = name
+                    changes += self._driver(name).apply(router_access(job.router), spec)
+        except ProvisioningError as exc:
+            return self._failed(connection_id, target, exc.driver, exc.reason)
+        except Exception as exc:  # a driver bug must not kill the worker
+            log.exception("provisioning crashed", connection_id=connection_id)
+            return self._failed(connection_id, target, driver_name or "?", f"unexpected error: {exc!r}")
+        return self._succeeded(connection_id, target, zone_id, ip, c.download_rate, c.upload_rate, changes)
+
+    def _succeeded(self, connection_id, target, zone_id, ip, down, up, changes) -> str:
+        at = model.now()
+        with self.uow() as uow:
+            c = uow.connections.get(connection_id, lock=True)
+            if c.target_state != target or c.zone_id != zone_id or c.ip != ip:
+                return "skipped"  # a newer command arrived meanwhile; it is already scheduled
+            if not (c.download_rate and c.upload_rate):
+                c.download_rate, c.upload_rate = down, up
+            event = c.provisioning_succeeded(at)
+            if c.state == "terminated":
+                if c.ip_pool_id:
+                    uow.ip_pools.release(c.ip_pool_id, c.id)
+                if c.nap_box_id:
+                    uow.nap_boxes.free_port(c.nap_box_id, c.id)
+            if event == "connection_activated":
+                uow.publish(event, events_pb2.ConnectionActivated(
+                    connection_id=c.id, contract_id=c.contract_id, order_id=c.order_id,
+                    activated_at=at.isoformat()))
+            elif event in ("connection_suspended", "connection_restored"):
+                cls = events_pb2.ConnectionSuspended if event == "connection_suspended" else events_pb2.ConnectionRestored
+                services = ["internet"] + [s.kind for s in c.additional()
+                                           if (s.state == "suspended") == (event == "connection_suspended")]
+                uow.publish(event, cls(connection_id=c.id, contract_id=c.contract_id, services=sorted(set(services))))
+            elif event == "connection_terminated":
+                uow.publish(event, events_pb2.ConnectionTerminated(connection_id=c.id, contract_id=c.contract_id))
+            uow.commit()
+        log.info("provisioned", connection_id=connection_id, target=target, changes=len(changes))
+        return "ok"
+
+    def _failed(self, connection_id, target, driver, reason) -> str:
+        at = model.now()
+        with self.uow() as uow:
+            c = uow.connections.get(connection_id, lock=True)
+            if c.target_state != target:
+                return "skipped"
+            delay = c.provisioning_failed(f"{driver}: {reason}", at, self.retry_base, self.retry_max)
+            uow.publish("provisioning_failed", events_pb2.ProvisioningFailed(
+                connection_id=c.id, contract_id=c.contract_id, driver=driver, reason=reason,
+                attempt=c.provisioning_attempts))
+            uow.commit()
+        log.warning("provisioning failed; will retry", connection_id=connection_id, driver=driver, reason=reason,
+                    retry_in=delay)
+        return "failed"
