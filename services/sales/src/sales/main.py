@@ -7,6 +7,8 @@ from antena_common.runtime import Database, ServiceRuntime
 from antena_common.settings import PlatformSettings
 
 from .adapters import orm
+from .adapters.clients import BillingCatalog, NetworkCoverage
+from .adapters.files import FileStore
 from .adapters.uow import SalesUnitOfWork
 from .entrypoints import events, grpc_api
 from .settings import Settings
@@ -21,11 +23,17 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
     def uow_factory() -> SalesUnitOfWork:
         return database.uow(SalesUnitOfWork)
 
+    adapters = grpc_api.Adapters(
+        files=FileStore(settings.attachments_dir or Path(platform.data_dir) / "sales-attachments"),
+        max_attachment_bytes=settings.attachment_max_bytes,
+        coverage=NetworkCoverage(platform.grpc_target("network")) if settings.check_coverage else None,
+        catalog=BillingCatalog(platform.grpc_target("billing")) if settings.check_catalog else None,
+    )
     return ServiceRuntime(
         name="sales",
         settings=settings,
         platform=platform,
         database=database,
-        servicers=[grpc_api.register(uow_factory)],
+        servicers=[grpc_api.register(uow_factory, adapters)],
         subscriptions=events.subscriptions(uow_factory),
     )

@@ -7,3 +7,5 @@ class Settings(ServiceSettings):
 
     attachments_dir: str = ""  # default: <data_dir>/sales-attachments
     attachment_max_bytes: int = 10 * 1024 * 1024
+    check_coverage: bool = True   # ask network's CheckCoverage when a ticket is created
+    check_catalog: bool = True    # ask billing to validate plan/item/discount ids of prospects

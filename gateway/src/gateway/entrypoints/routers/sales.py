@@ -1,21 +1,35 @@
 """Sales desk routes (sales service): leads, prospects, tickets, reports."""
 from __future__ import annotations
 
-from typing import Annotated
+import csv
+import io
+import os
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from antena.sales.v1 import sales_pb2, sales_pb2_grpc
 
-from ..deps import PageDep, page_body, require, stub, to_dict
+from ..deps import CurrentUser, PageDep, page_body, require, stub, to_dict
 
 router = APIRouter(prefix="/v1", tags=["sales desk"])
 SALES_ROLES = ("sales",)
+READ_ROLES = ("sales", "operations")
+# The same variable the sales service reads (ANTENA_SALES_ATTACHMENT_MAX_BYTES).
+ATTACHMENT_MAX_BYTES = int(os.environ.get("ANTENA_SALES_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
+MAGIC = ((b"%PDF-", "application/pdf"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
+# ticket fields that are "absent" when empty: null on the wire
+_NULLABLE = ("assignee_id", "scheduled_for", "closed_at", "contract_id", "loss_tag")
 
 
 def sales(request: Request) -> sales_pb2_grpc.SalesServiceStub:
     return stub(request, "sales", sales_pb2_grpc.SalesServiceStub)
+
+
+# ---- leads -----------------------------------------------------------------
 
 
 class LeadIn(BaseModel):
@@ -23,7 +37,7 @@ class LeadIn(BaseModel):
     document: str = Field("", max_length=40)
     phone: str = Field("", max_length=40)
     email: str = Field("", max_length=254)
-    source: str = Field("", max_length=100)
+    source: str = Field("", max_length=100, description="where the contact came from: web, whatsapp, referral...")
     notes: str = Field("", max_length=5000)
 
 
@@ -32,13 +46,283 @@ def create_lead(body: LeadIn, request: Request) -> dict:
     return to_dict(sales(request).CreateLead(sales_pb2.CreateLeadRequest(**body.model_dump())))
 
 
-@router.get("/leads", dependencies=[require(*SALES_ROLES, "operations")])
+@router.get("/leads", dependencies=[require(*READ_ROLES)])
 def list_leads(request: Request, pg: PageDep,
-               q: Annotated[str, Query(max_length=200, description="name, document, phone or e-mail")] = "") -> dict:
+               q: Annotated[str, Query(max_length=200, description="name, document, phone or e-mail; "
+                                                                   "accents and case do not matter")] = "") -> dict:
     resp = sales(request).ListLeads(sales_pb2.ListLeadsRequest(q=q, page={"limit": pg.limit, "cursor": pg.cursor}))
     return page_body([to_dict(x) for x in resp.items], resp.next_cursor)
 
 
-@router.get("/leads/{lead_id}", dependencies=[require(*SALES_ROLES, "operations")])
+@router.post("/leads/import", dependencies=[require(*SALES_ROLES)],
+             summary="Import leads from a CSV file",
+             description="Multipart field `file`: CSV with a header row (name required; document, phone, email, "
+                         "source, notes; Spanish headers accepted). Valid rows are created; invalid ones are reported "
+                         "as {row, field, message} (the header is row 1).")
+def import_leads(request: Request, file: Annotated[UploadFile, File(description="CSV file")],
+                 source: Annotated[str, Form(max_length=100, description="source of rows without one")] = "") -> dict:
+    content = file.file.read(IMPORT_MAX_BYTES + 1)
+    if len(content) > IMPORT_MAX_BYTES:
+        raise HTTPException(413, f"the CSV file is larger than {IMPORT_MAX_BYTES} bytes")
+    resp = sales(request).ImportLeads(sales_pb2.ImportLeadsRequest(content=content, filename=file.filename or "",
+                                                                   default_source=source))
+    return to_dict(resp)
+
+
+@router.get("/leads/{lead_id}", dependencies=[require(*READ_ROLES)])
 def get_lead(lead_id: str, request: Request) -> dict:
     return to_dict(sales(request).GetLead(sales_pb2.GetLeadRequest(id=lead_id)))
+
+
+# ---- prospects ---------------------------------------------------------------
+
+
+class AddressIn(BaseModel):
+    street: str = Field("", max_length=200)
+    number: str = Field("", max_length=20)
+    city: str = Field("", max_length=100)
+    state: str = Field("", max_length=100)
+    neighbourhood: str = Field("", max_length=100)
+    postal_code: str = Field("", max_length=20)
+
+
+class LocationIn(BaseModel):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class ProspectIn(BaseModel):
+    lead_id: str = Field(min_length=1, max_length=64)
+    plan_id: str = Field("", max_length=64)
+    recurring_item_ids: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(default_factory=list, max_length=50)
+    discount_ids: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(default_factory=list, max_length=50)
+    address: AddressIn = Field(default_factory=AddressIn)
+    location: LocationIn | None = None
+    notes: str = Field("", max_length=5000)
+
+
+def prospect_json(msg) -> dict:
+    data = to_dict(msg)
+    if not msg.HasField("location"):
+        data["location"] = None
+    return data
+
+
+@router.post("/prospects", status_code=201, dependencies=[require(*SALES_ROLES)])
+def create_prospect(body: ProspectIn, request: Request) -> dict:
+    req = sales_pb2.CreateProspectRequest(
+        lead_id=body.lead_id, plan_id=body.plan_id, recurring_item_ids=body.recurring_item_ids,
+        discount_ids=body.discount_ids, address=body.address.model_dump(), notes=body.notes)
+    if body.location is not None:
+        req.location.lat, req.location.lon = body.location.lat, body.location.lon
+    return prospect_json(sales(request).CreateProspect(req))
+
+
+@router.get("/prospects", dependencies=[require(*READ_ROLES)])
+def list_prospects(request: Request, pg: PageDep,
+                   lead_id: Annotated[str, Query(max_length=64)] = "") -> dict:
+    resp = sales(request).ListProspects(sales_pb2.ListProspectsRequest(
+        lead_id=lead_id, page={"limit": pg.limit, "cursor": pg.cursor}))
+    return page_body([prospect_json(x) for x in resp.items], resp.next_cursor)
+
+
+@router.get("/prospects/{prospect_id}", dependencies=[require(*READ_ROLES)])
+def get_prospect(prospect_id: str, request: Request) -> dict:
+    return prospect_json(sales(request).GetProspect(sales_pb2.GetProspectRequest(id=prospect_id)))
+
+
+# ---- tickets -------------------------------------------------------------------
+
+
+def attachment_json(data: dict) -> dict:
+    data["size"] = int(data.get("size") or 0)  # int64 travels as a string in proto JSON
+    return data
+
+
+def ticket_json(msg, *, detail: bool = False) -> dict:
+    data = to_dict(msg)
+    for key in _NULLABLE:
+        if data.get(key) == "":
+            data[key] = None
+    cov = data.get("coverage") or {}
+    status = cov.get("status") or "unknown"
+    data["coverage"] = {"status": status, "covered": {"covered": True, "not_covered": False}.get(status),
+                        "nearest": cov.get("nearest") if msg.coverage.HasField("nearest") else None,
+                        "checked_at": cov.get("checked_at") or None, "detail": cov.get("detail") or None}
+    for order in data.get("orders", []):
+        for key in ("order_id", "scheduled_for", "result_reason"):
+            if order.get(key) == "":
+                order[key] = None
+    for attachment in data.get("attachments", []):
+        attachment_json(attachment)
+    if not detail:
+        for key in ("comments", "attachments", "history"):
+            data.pop(key, None)
+    return data
+
+
+class TicketIn(BaseModel):
+    lead_id: str = Field(min_length=1, max_length=64)
+    prospect_id: str = Field(min_length=1, max_length=64)
+    create: Literal["ticket", "installation", "feasibility"] = "ticket"
+    assignee_id: str = Field("", max_length=64)
+    summary: str = Field("", max_length=500)
+    source: str = Field("", max_length=100, description="default: the lead's source")
+
+
+@router.post("/tickets", status_code=201, dependencies=[require(*SALES_ROLES)],
+             description="The wizard's last step: `create` = ticket (ticket only), installation or feasibility "
+                         "(ticket + an order request to operations). Coverage is checked with network and recorded.")
+def create_ticket(body: TicketIn, request: Request, user: CurrentUser) -> dict:
+    return ticket_json(sales(request).CreateTicket(sales_pb2.CreateTicketRequest(
+        **body.model_dump(), created_by=user.id)))
+
+
+@router.get("/tickets", dependencies=[require(*READ_ROLES)],
+            description="The desk's list, newest first: prospect name and date, source, assignee, number of "
+                        "orders, scheduled date, tags.")
+def list_tickets(request: Request, pg: PageDep,
+                 state: Annotated[Literal["pending", "order_in_progress", "won", "lost"] | None, Query()] = None,
+                 assignee_id: Annotated[str, Query(max_length=64)] = "",
+                 source: Annotated[str, Query(max_length=100)] = "",
+                 tag: Annotated[str, Query(max_length=60)] = "",
+                 lead_id: Annotated[str, Query(max_length=64)] = "") -> dict:
+    resp = sales(request).ListTickets(sales_pb2.ListTicketsRequest(
+        state=state or "", assignee_id=assignee_id, source=source, tag=tag, lead_id=lead_id,
+        page={"limit": pg.limit, "cursor": pg.cursor}))
+    return page_body([ticket_json(x) for x in resp.items], resp.next_cursor)
+
+
+@router.get("/ticket-tags", dependencies=[require(*READ_ROLES)])
+def list_ticket_tags(request: Request) -> dict:
+    resp = sales(request).ListTags(sales_pb2.ListTagsRequest())
+    return {"loss_tags": list(resp.loss_tags), "tags": list(resp.tags)}
+
+
+@router.get("/tickets/{ticket_id}", dependencies=[require(*READ_ROLES)])
+def get_ticket(ticket_id: str, request: Request) -> dict:
+    return ticket_json(sales(request).GetTicket(sales_pb2.GetTicketRequest(id=ticket_id)), detail=True)
+
+
+class CommentIn(BaseModel):
+    text: str = Field(min_length=1, max_length=10000)
+
+
+@router.post("/tickets/{ticket_id}/comments", status_code=201, dependencies=[require(*SALES_ROLES)])
+def add_comment(ticket_id: str, body: CommentIn, request: Request, user: CurrentUser) -> dict:
+    return to_dict(sales(request).AddComment(sales_pb2.AddCommentRequest(
+        ticket_id=ticket_id, text=body.text, author_id=user.id, author_name=user.username)))
+
+
+def _sniff(head: bytes) -> str:
+    return next((kind for magic, kind in MAGIC if head.startswith(magic)), "")
+
+
+@router.post("/tickets/{ticket_id}/attachments", status_code=201, dependencies=[require(*SALES_ROLES)],
+             description="Multipart field `file`: PDF, PNG or JPEG (recognised by content), at most "
+                         f"{ATTACHMENT_MAX_BYTES} bytes (413 above, 415 for other types).")
+def add_attachment(ticket_id: str, request: Request, user: CurrentUser,
+                   file: Annotated[UploadFile, File(description="PDF, PNG or JPEG")],
+                   description: Annotated[str, Form(max_length=200)] = "") -> dict:
+    content = file.file.read(ATTACHMENT_MAX_BYTES + 1)
+    if len(content) > ATTACHMENT_MAX_BYTES:
+        raise HTTPException(413, f"the file is larger than {ATTACHMENT_MAX_BYTES} bytes")
+    if not content:
+        raise HTTPException(422, "file: is empty")
+    if not _sniff(content[:16]):
+        raise HTTPException(415, "only PDF, PNG or JPEG files are accepted (recognised by their content)")
+    return attachment_json(to_dict(sales(request).AddAttachment(sales_pb2.AddAttachmentRequest(
+        ticket_id=ticket_id, filename=file.filename or "file", content_type=file.content_type or "",
+        content=content, uploaded_by=user.id, description=description))))
+
+
+@router.get("/tickets/{ticket_id}/attachments/{attachment_id}", dependencies=[require(*READ_ROLES)],
+            response_class=Response, responses={200: {"content": {"application/pdf": {}, "image/png": {}, "image/jpeg": {}}}})
+def download_attachment(ticket_id: str, attachment_id: str, request: Request) -> Response:
+    resp = sales(request).GetTicketAttachment(sales_pb2.GetTicketAttachmentRequest(
+        ticket_id=ticket_id, attachment_id=attachment_id))
+    name = resp.attachment.filename.replace('"', "")
+    return Response(resp.content, media_type=resp.attachment.content_type,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"',
+                             "X-Content-Type-Options": "nosniff"})
+
+
+class AssignIn(BaseModel):
+    assignee_id: str = Field(max_length=64, description="staff user id; empty to unassign")
+
+
+@router.post("/tickets/{ticket_id}/assign", dependencies=[require(*SALES_ROLES)])
+def assign_ticket(ticket_id: str, body: AssignIn, request: Request) -> dict:
+    return ticket_json(sales(request).AssignTicket(sales_pb2.AssignTicketRequest(
+        ticket_id=ticket_id, assignee_id=body.assignee_id)))
+
+
+class LoseIn(BaseModel):
+    tag: str = Field(min_length=1, max_length=60,
+                     description='"sin cobertura", "sin plan", "imposibilidad técnica" or a custom tag')
+    reason: str = Field("", max_length=2000)
+
+
+@router.post("/tickets/{ticket_id}/lose", dependencies=[require(*SALES_ROLES)])
+def lose_ticket(ticket_id: str, body: LoseIn, request: Request) -> dict:
+    return ticket_json(sales(request).LoseTicket(sales_pb2.LoseTicketRequest(
+        ticket_id=ticket_id, tag=body.tag, reason=body.reason)))
+
+
+class TagIn(BaseModel):
+    tag: str = Field(min_length=1, max_length=60)
+
+
+@router.post("/tickets/{ticket_id}/tags", dependencies=[require(*SALES_ROLES)])
+def tag_ticket(ticket_id: str, body: TagIn, request: Request) -> dict:
+    return ticket_json(sales(request).TagTicket(sales_pb2.TagTicketRequest(ticket_id=ticket_id, tag=body.tag)))
+
+
+class OrderRequestIn(BaseModel):
+    kind: Literal["installation", "feasibility"]
+    notes: str = Field("", max_length=5000)
+
+
+@router.post("/tickets/{ticket_id}/orders", status_code=202, dependencies=[require(*SALES_ROLES)],
+             description="Ask operations for an installation or feasibility order on an open ticket "
+                         "(409 on a won or lost ticket, or when one of that kind is already open).")
+def request_order(ticket_id: str, body: OrderRequestIn, request: Request) -> dict:
+    return ticket_json(sales(request).RequestOrder(sales_pb2.RequestOrderRequest(
+        ticket_id=ticket_id, kind=body.kind, notes=body.notes)))
+
+
+# ---- reports ---------------------------------------------------------------------
+
+
+def _report_csv(report: dict) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "key", "value", "samples"])
+    for key in ("from_date", "to_date", "tickets", "leads", "leads_won", "conversion_rate"):
+        writer.writerow(["summary", key, report[key], ""])
+    for section in ("by_state", "by_source", "by_loss_tag", "by_assignee"):
+        for row in report[section]:
+            writer.writerow([section, row["key"], row["count"], ""])
+    for row in report["median_days"]:
+        key = f"{row['stage']}->{row['to_state'] or '*'}"
+        writer.writerow(["median_days", key, row["median_days"], row["samples"]])
+    return out.getvalue()
+
+
+@router.get("/reports/sales", dependencies=[require(*SALES_ROLES)],
+            description="Tickets created in [from, to] by state, source, loss tag and assignee; lead -> won "
+                        "conversion; median days per stage. CSV with `Accept: text/csv` or `?format=csv`.",
+            responses={200: {"content": {"application/json": {}, "text/csv": {}}}})
+def sales_report(request: Request,
+                 from_: Annotated[str, Query(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")] = "",
+                 to: Annotated[str, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")] = "",
+                 format: Annotated[Literal["json", "csv"] | None, Query()] = None):
+    resp = sales(request).GetSalesReport(sales_pb2.GetSalesReportRequest(from_date=from_, to_date=to))
+    report = to_dict(resp)
+    report["conversion_rate"] = round(resp.conversion_rate, 4)
+    wants_csv = format == "csv" or (format is None and "text/csv" in request.headers.get("accept", ""))
+    if wants_csv:
+        name = f"ventas_{report['from_date']}_{report['to_date']}.csv"
+        return Response(_report_csv(report), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return report

@@ -1,13 +1,21 @@
 """Repositories: the only code that queries the sales tables."""
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+import datetime as dt
+import json
+
+from sqlalchemy import Text, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from antena_common.errors import NotFound
 
 from ..domain import model
 from . import orm
+
+
+def _like(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 class LeadRepository:
@@ -18,7 +26,7 @@ class LeadRepository:
         self.session.add(lead)
 
     def get(self, lead_id: str) -> model.Lead:
-        lead = self.session.get(model.Lead, lead_id)
+        lead = self.session.get(model.Lead, lead_id) if lead_id else None
         if lead is None:
             raise NotFound(f"lead {lead_id} not found")
         return lead
@@ -26,10 +34,162 @@ class LeadRepository:
     def list(self, *, q: str = "", after_id: str | None = None, limit: int = 50) -> list[model.Lead]:
         t = orm.leads
         query = select(model.Lead).order_by(t.c.id.desc()).limit(limit)
-        if q:
-            like = f"%{q.strip().lower()}%"
-            query = query.where(or_(t.c.name.ilike(like), t.c.document.ilike(like), t.c.phone.ilike(like),
-                                    t.c.email.ilike(like)))
+        for term in model.search_terms(q):
+            alternatives = [t.c.search.like(_like(term), escape="\\")]
+            only_digits = model.digits(term)
+            if only_digits and only_digits != term and len(only_digits) >= 3:
+                alternatives.append(t.c.search.like(_like(only_digits), escape="\\"))
+            query = query.where(or_(*alternatives))
         if after_id:
             query = query.where(t.c.id < after_id)
         return list(self.session.scalars(query))
+
+
+class ProspectRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(self, prospect: model.Prospect) -> None:
+        self.session.add(prospect)
+
+    def get(self, prospect_id: str) -> model.Prospect:
+        prospect = self.session.get(model.Prospect, prospect_id) if prospect_id else None
+        if prospect is None:
+            raise NotFound(f"prospect {prospect_id} not found")
+        return prospect
+
+    def list(self, *, lead_id: str = "", after_id: str | None = None, limit: int = 50) -> list[model.Prospect]:
+        t = orm.prospects
+        query = select(model.Prospect).order_by(t.c.id.desc()).limit(limit)
+        if lead_id:
+            query = query.where(t.c.lead_id == lead_id)
+        if after_id:
+            query = query.where(t.c.id < after_id)
+        return list(self.session.scalars(query))
+
+
+class TicketRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(self, ticket: model.Ticket) -> None:
+        self.session.add(ticket)
+        self.session.flush()  # the ticket row first: its history rows point at it
+        self.save_changes(ticket)
+
+    def save_changes(self, ticket: model.Ticket) -> None:
+        """Store the state changes the ticket recorded since it was loaded."""
+        for change in getattr(ticket, "changes", None) or ():
+            self.session.add(change)
+        ticket.changes = []
+
+    def get(self, ticket_id: str, *, for_update: bool = False) -> model.Ticket:
+        ticket = None
+        if ticket_id:
+            ticket = self.session.get(model.Ticket, ticket_id, with_for_update=for_update or None)
+        if ticket is None:
+            raise NotFound(f"ticket {ticket_id} not found")
+        return ticket
+
+    def find(self, ticket_id: str, *, for_update: bool = False) -> model.Ticket | None:
+        if not ticket_id:
+            return None
+        return self.session.get(model.Ticket, ticket_id, with_for_update=for_update or None)
+
+    def by_order(self, order_id: str) -> model.Ticket | None:
+        ticket_id = self.session.scalar(select(orm.ticket_orders.c.ticket_id).where(orm.ticket_orders.c.order_id == order_id))
+        return self.find(ticket_id, for_update=True) if ticket_id else None
+
+    def list(self, *, state: str = "", assignee_id: str = "", source: str = "", tag: str = "", lead_id: str = "",
+             after_id: str | None = None, limit: int = 50) -> list[model.Ticket]:
+        t = orm.tickets
+        query = select(model.Ticket).order_by(t.c.id.desc()).limit(limit)
+        if state:
+            query = query.where(t.c.state == state)
+        if assignee_id:
+            query = query.where(t.c.assignee_id == assignee_id)
+        if source:
+            query = query.where(t.c.source == source)
+        if lead_id:
+            query = query.where(t.c.lead_id == lead_id)
+        if tag:
+            # tags is a small JSON list stored as text (json.dumps): match the quoted element.
+            query = query.where(cast(t.c.tags, Text).like(_like(json.dumps(tag)), escape="\\"))
+        if after_id:
+            query = query.where(t.c.id < after_id)
+        return list(self.session.scalars(query))
+
+    def history(self, ticket_id: str) -> list[model.StateChange]:
+        t = orm.ticket_state_changes
+        return list(self.session.scalars(select(model.StateChange).where(t.c.ticket_id == ticket_id)
+                                          .order_by(t.c.at, t.c.id)))
+
+    def add_comment(self, comment: model.Comment) -> None:
+        self.session.add(comment)
+
+    def comments(self, ticket_id: str) -> list[model.Comment]:
+        t = orm.ticket_comments
+        return list(self.session.scalars(select(model.Comment).where(t.c.ticket_id == ticket_id).order_by(t.c.id)))
+
+    def add_attachment(self, attachment: model.Attachment) -> None:
+        self.session.add(attachment)
+
+    def attachments(self, ticket_id: str) -> list[model.Attachment]:
+        t = orm.ticket_attachments
+        return list(self.session.scalars(select(model.Attachment).where(t.c.ticket_id == ticket_id).order_by(t.c.id)))
+
+    def attachment(self, ticket_id: str, attachment_id: str) -> model.Attachment:
+        found = self.session.get(model.Attachment, attachment_id) if attachment_id else None
+        if found is None or found.ticket_id != ticket_id:
+            raise NotFound(f"attachment {attachment_id} of ticket {ticket_id} not found")
+        return found
+
+    # -- tags --------------------------------------------------------------------
+
+    def remember_tag(self, name: str, kind: str) -> None:
+        if name in model.DEFAULT_LOSS_TAGS:
+            return
+        existing = self.session.get(model.Tag, name)
+        if existing is None:
+            self.session.add(model.Tag(name=name, kind=kind))
+        elif kind == "loss" and existing.kind != "loss":
+            existing.kind = "loss"
+
+    def tags(self) -> list[model.Tag]:
+        return list(self.session.scalars(select(model.Tag).order_by(orm.tags.c.name)))
+
+    # -- portal requests ---------------------------------------------------------
+
+    def installation_request(self, request_id: str) -> model.InstallationRequest | None:
+        return self.session.get(model.InstallationRequest, request_id)
+
+    def add_installation_request(self, record: model.InstallationRequest) -> None:
+        self.session.add(record)
+
+    # -- reports -----------------------------------------------------------------
+
+    def report_rows(self, start: dt.datetime, end: dt.datetime) -> list[tuple]:
+        t = orm.tickets
+        return list(self.session.execute(
+            select(t.c.id, t.c.state, t.c.source, t.c.loss_tag, t.c.assignee_id, t.c.lead_id)
+            .where(and_(t.c.created_at >= start, t.c.created_at < end))))
+
+    def report_changes(self, start: dt.datetime, end: dt.datetime) -> list[tuple]:
+        t, c = orm.tickets, orm.ticket_state_changes
+        return list(self.session.execute(
+            select(c.c.ticket_id, c.c.from_state, c.c.to_state, c.c.at)
+            .join(t, t.c.id == c.c.ticket_id)
+            .where(and_(t.c.created_at >= start, t.c.created_at < end))
+            .order_by(c.c.ticket_id, c.c.at, c.c.id)))
+
+    def leads_created(self, start: dt.datetime, end: dt.datetime) -> int:
+        t = orm.leads
+        return self.session.scalar(select(func.count()).select_from(t)
+                                   .where(and_(t.c.created_at >= start, t.c.created_at < end))) or 0
+
+    def leads_won(self, start: dt.datetime, end: dt.datetime) -> int:
+        leads, tickets = orm.leads, orm.tickets
+        return self.session.scalar(
+            select(func.count(func.distinct(tickets.c.lead_id)))
+            .join(leads, leads.c.id == tickets.c.lead_id)
+            .where(and_(leads.c.created_at >= start, leads.c.created_at < end, tickets.c.state == model.WON))) or 0
