@@ -1,9 +1,13 @@
-"""Fixtures: the gateway alone (its own database, no services behind it: calls to
-services fail as UNAVAILABLE), on SQLite or PostgreSQL."""
+"""pytest plugin (entry point pytest11): fixtures with the gateway alone (its own
+database, no services behind it: calls to services fail as UNAVAILABLE), on
+SQLite (`api`) or PostgreSQL (`pg_api`).
+
+Being a plugin also imports the real `gateway` package before pytest collects
+gateway/tests, which pytest's importlib mode would otherwise shadow with the
+gateway/ folder of the repository."""
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
 from antena_common.testing import free_port
 
@@ -18,9 +22,10 @@ def build_gateway(database_url: str, data_dir, **overrides):
     dead = {f"{s}_grpc": f"127.0.0.1:{free_port()}" for s in ("sales", "orders", "network", "billing",
                                                               "notifications")}
     platform = PlatformSettings(data_dir=data_dir, broker_url="memory://", **dead)
-    settings = Settings(database_url=database_url, admin_password=ADMIN_PASSWORD,
-                        jwt_secret="unit-test-secret-0123456789abcdef0123", grpc_timeout_seconds=3,
-                        ready_timeout_seconds=0.5, **overrides)
+    values = dict(database_url=database_url, admin_password=ADMIN_PASSWORD,
+                  jwt_secret="unit-test-secret-0123456789abcdef0123", grpc_timeout_seconds=3,
+                  ready_timeout_seconds=0.5)
+    settings = Settings(**{**values, **overrides})
     runtime = build_runtime(settings, platform)
     runtime.database.migrate()
     for hook in runtime.on_start:
@@ -32,6 +37,8 @@ class Api:
     """A TestClient on the gateway app with helpers to log in."""
 
     def __init__(self, runtime):
+        from fastapi.testclient import TestClient
+
         self.runtime = runtime
         self.app = runtime.http_app
         self.client = TestClient(self.app, raise_server_exceptions=False)
