@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def desk_system(tmp_path, memory_bus_url):
     """The services the desk flow crosses (embedded): sales, orders, billing, network and the gateway."""
-    system = EmbeddedSystem(system_env(tmp_path / "data"), only=["sales", "orders", "billing", "gateway"])
+    system = EmbeddedSystem(system_env(tmp_path / "data"), only=["sales", "orders", "billing", "network", "gateway"])
     yield system
     system.stop()
 
@@ -58,7 +58,7 @@ def test_desk_flow_to_an_unscheduled_order(desk_system):
         ticket = created.json()
         assert ticket["state"] == "pending" and ticket["source"] == "whatsapp"
         assert ticket["prospect_name"] == "Ana Gómez" and ticket["assignee_id"] == "seller-1"
-        assert ticket["coverage"]["status"] in ("covered", "not_covered", "unknown")
+        assert ticket["coverage"]["status"] == "not_covered" and ticket["coverage"]["covered"] is False  # no NAP box yet
 
         def in_progress():
             t = api.get(f"/v1/tickets/{ticket['id']}").json()
@@ -159,3 +159,20 @@ def test_csv_import(desk_system):
         assert garbage.status_code == 422
         no_name = api.post("/v1/leads/import", files={"file": ("x.csv", b"foo,bar\n1,2\n", "text/csv")})
         assert no_name.status_code == 422 and "file" in no_name.json()["errors"]
+
+
+def test_ticket_records_network_coverage(desk_system):
+    from antena.network.v1 import network_pb2, network_pb2_grpc
+    from antena_common import rpc
+
+    net = network_pb2_grpc.NetworkServiceStub(rpc.channel(desk_system.grpc_target("network")))
+    olt = net.CreateOlt(network_pb2.CreateOltRequest(name="OLT centro", host="10.0.0.2"), timeout=5)
+    nap = net.CreateNapBox(network_pb2.CreateNapBoxRequest(code="NAP-001", olt_id=olt.id, ports=16, lat=-31.4168,
+                                                           lon=-64.1834), timeout=5)
+    with desk_system.client() as api:
+        lead, prospect = _lead_and_prospect(api)
+        ticket = api.post("/v1/tickets", json={"lead_id": lead["id"], "prospect_id": prospect["id"]}).json()
+        coverage = ticket["coverage"]
+        assert coverage["status"] == "covered" and coverage["covered"] is True
+        assert coverage["nearest"]["nap_box_id"] == nap.id and coverage["nearest"]["code"] == "NAP-001"
+        assert coverage["nearest"]["distance_m"] < 50 and coverage["nearest"]["free_ports"] == 16
