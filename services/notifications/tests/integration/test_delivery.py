@@ -31,7 +31,7 @@ def service(pg_url, memory_bus_url, smtp_server, http_recorder):
         sms_webhook_headers='{"Authorization": "Bearer sms-key", "X-Ref": "{{ notification_id }}"}',
         sms_webhook_body='{"phone": {{ to|tojson }}, "message": {{ text|tojson }}}',
         whatsapp_webhook_url=http_recorder.url + "/wa", dispatch_interval_seconds=0.1, retry_base_seconds=0.2,
-        max_attempts=3, invitation_wait_seconds=5)
+        max_attempts=3, invitation_wait_seconds=30)
     runtime = build_runtime(settings, PlatformSettings(broker_url=memory_bus_url,
                                                        billing_grpc=f"127.0.0.1:{free_port()}"))
     runtime.start()
@@ -167,7 +167,7 @@ def test_welcome_waits_for_the_portal_invitation(service, smtp_server):
     assert "http://portal.test/invitacion/tok123" in body
     assert subject(messages(smtp_server)[0]) == "¡Bienvenido a FibraSur! Tu servicio está activo"
     assert "bienvenida" in body.lower()
-    assert log_for(service, env.event_id)[0].status == "sent"
+    wait_until(lambda: log_for(service, env.event_id)[0].status == "sent", timeout=10)
 
 
 def test_installation_request_mails_requester_and_isp(service, smtp_server):
@@ -193,4 +193,4 @@ def test_templates_edit_preview_reset(service, smtp_server):
     assert messages(smtp_server)[0].get_payload(decode=True).decode().strip() == "Ticket T-77"
     reset = service.stub.ResetTemplate(ref)
     assert not reset.customized and "Gracias por contactarte" in reset.body
-    assert log_for(service, env.event_id)[0].body == "Ticket T-77"
+    wait_until(lambda: log_for(service, env.event_id)[0].body == "Ticket T-77", timeout=10)
