@@ -1,13 +1,15 @@
 """Composition root of the billing service."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from antena_common.runtime import Database, ServiceRuntime
+from antena_common.runtime import Database, PeriodicJob, ServiceRuntime
 from antena_common.settings import PlatformSettings
 
 from .adapters import orm
 from .adapters.uow import BillingUnitOfWork
+from .app import dunning
 from .entrypoints import events, grpc_api
 from .settings import Settings
 
@@ -21,6 +23,10 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
     def uow_factory() -> BillingUnitOfWork:
         return database.uow(BillingUnitOfWork)
 
+    def daily_dunning() -> None:
+        # idempotent: running it every hour for today changes nothing after the first run of the day
+        dunning.run_dunning(uow_factory(), dt.date.today())
+
     return ServiceRuntime(
         name="billing",
         settings=settings,
@@ -28,4 +34,5 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
         database=database,
         servicers=[grpc_api.register(uow_factory)],
         subscriptions=events.subscriptions(uow_factory),
+        jobs=[PeriodicJob("dunning", settings.dunning_every_seconds, daily_dunning)],
     )

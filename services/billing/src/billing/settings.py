@@ -4,3 +4,5 @@ from antena_common.settings import ServiceSettings, service_config
 class Settings(ServiceSettings):
     SERVICE = "billing"
     model_config = service_config("billing")
+
+    dunning_every_seconds: float = 3600.0

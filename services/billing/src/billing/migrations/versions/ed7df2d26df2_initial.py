@@ -1,15 +1,15 @@
 """initial
 
-Revision ID: d656b58a1281
+Revision ID: ed7df2d26df2
 Revises: 
-Create Date: 2026-11-22 06:25:39.810976
+Create Date: 2026-11-22 06:31:08.839195
 """
 from alembic import op
 import sqlalchemy as sa
 import antena_common.db
 
 
-revision = 'd656b58a1281'
+revision = 'ed7df2d26df2'
 down_revision = None
 branch_labels = None
 depends_on = None
