@@ -53,7 +53,7 @@ def _dialect(sample: str):
 
 
 def parse_leads_csv(content: bytes) -> tuple[list[ParsedRow], list[RowError]]:
-    """Rows with their line numbers (the header is row 1), and row-level problems."""
+    """Rows with the line they start on (the header is row 1), and row-level problems."""
     if not content or not content.strip():
         raise InvalidArgument("file: is empty", field_errors={"file": "is empty"})
     text = _decode(content)
@@ -71,7 +71,7 @@ def parse_leads_csv(content: bytes) -> tuple[list[ParsedRow], list[RowError]]:
         raise InvalidArgument("file: the header has no 'name' column",
                               field_errors={"file": "the header row needs a 'name' (or 'nombre') column"})
     while True:
-        row_no = reader.line_num + 1
+        row_no = reader.line_num + 1  # where the record starts (a quoted cell may span lines)
         try:
             cells = next(reader)
         except StopIteration:
@@ -79,7 +79,6 @@ def parse_leads_csv(content: bytes) -> tuple[list[ParsedRow], list[RowError]]:
         except csv.Error as exc:
             errors.append(RowError(row_no, "row", f"unreadable CSV: {exc}"))
             continue
-        row_no = reader.line_num
         if not any(c.strip() for c in cells):
             continue
         if len(rows) + len(errors) >= MAX_ROWS:
