@@ -176,3 +176,67 @@ def test_ticket_records_network_coverage(desk_system):
         assert coverage["status"] == "covered" and coverage["covered"] is True
         assert coverage["nearest"]["nap_box_id"] == nap.id and coverage["nearest"]["code"] == "NAP-001"
         assert coverage["nearest"]["distance_m"] < 50 and coverage["nearest"]["free_ports"] == 16
+
+
+def test_attachment_size_limits(desk_system):
+    with desk_system.client() as api:
+        lead, prospect = _lead_and_prospect(api)
+        tid = api.post("/v1/tickets", json={"lead_id": lead["id"], "prospect_id": prospect["id"]}).json()["id"]
+        big = PNG + b"\x00" * (6 * 1024 * 1024)  # above gRPC's default 4 MiB message
+        ok = api.post(f"/v1/tickets/{tid}/attachments", files={"file": ("plano.png", big, "image/png")})
+        assert ok.status_code == 201, ok.text
+        assert api.get(f"/v1/tickets/{tid}/attachments/{ok.json()['id']}").content == big
+        too_big = api.post(f"/v1/tickets/{tid}/attachments",
+                           files={"file": ("x.png", PNG + b"\x00" * (10 * 1024 * 1024), "image/png")})
+        assert too_big.status_code == 413
+        assert api.post("/v1/tickets/nope/attachments", files={"file": ("a.png", PNG, "image/png")}).status_code == 404
+
+
+def test_portal_installation_request_over_grpc(desk_system):
+    from antena.sales.v1 import sales_pb2, sales_pb2_grpc
+    from antena_common import rpc
+
+    stub = sales_pb2_grpc.SalesServiceStub(rpc.channel(desk_system.grpc_target("sales")))
+    req = sales_pb2.SubmitInstallationRequestRequest(
+        request_id="portal-req-1", isp="mi-isp", name="Lucía Fernández", phone="3515550000", email="lucia@example.com",
+        address={"street": "Belgrano", "number": "55", "city": "Córdoba", "state": "Córdoba"},
+        documents=[sales_pb2.UploadedDocument(filename="dni.pdf", content_type="application/pdf", content=PDF,
+                                              description="DNI")])
+    first = stub.SubmitInstallationRequest(req, timeout=10)
+    again = stub.SubmitInstallationRequest(req, timeout=10)
+    assert not first.replayed and again.replayed and again.ticket_id == first.ticket_id
+    assert first.ticket.source == "portal" and first.ticket.state == "pending"
+    with desk_system.client() as api:
+        ticket = api.get(f"/v1/tickets/{first.ticket_id}").json()
+        assert ticket["source"] == "portal" and ticket["coverage"]["status"] == "unknown"  # no coordinates given
+        att = ticket["attachments"][0]
+        assert att["content_type"] == "application/pdf" and att["description"] == "DNI"
+    content = stub.GetTicketAttachment(sales_pb2.GetTicketAttachmentRequest(
+        ticket_id=first.ticket_id, attachment_id=att["id"]), timeout=10)
+    assert content.content == PDF and content.attachment.filename == "dni.pdf"
+    import grpc
+    with pytest.raises(grpc.RpcError) as exc:
+        stub.SubmitInstallationRequest(sales_pb2.SubmitInstallationRequestRequest(request_id="", name=""), timeout=10)
+    assert exc.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_roles(desk_system):
+    with desk_system.client() as admin:
+        for username, roles in (("vendedor", ["sales"]), ("operador", ["operations"]), ("tecnico", ["technician"])):
+            r = admin.post("/v1/users", json={"username": username, "password": "clave-segura-123",
+                                              "full_name": username, "roles": roles})
+            assert r.status_code == 201, r.text
+    seller = desk_system.client(desk_system.token("vendedor", "clave-segura-123"))
+    ops = desk_system.client(desk_system.token("operador", "clave-segura-123"))
+    tech = desk_system.client(desk_system.token("tecnico", "clave-segura-123"))
+    with seller, ops, tech:
+        lead, prospect = _lead_and_prospect(seller)
+        ticket = seller.post("/v1/tickets", json={"lead_id": lead["id"], "prospect_id": prospect["id"]})
+        assert ticket.status_code == 201
+        assert ops.get(f"/v1/tickets/{ticket.json()['id']}").status_code == 200
+        assert ops.get("/v1/tickets").status_code == 200
+        assert ops.post("/v1/leads", json={"name": "X"}).status_code == 403
+        assert ops.post(f"/v1/tickets/{ticket.json()['id']}/lose", json={"tag": "sin plan"}).status_code == 403
+        assert tech.get("/v1/tickets").status_code == 403
+        assert ops.get("/v1/reports/sales").status_code == 403
+        assert seller.get("/v1/reports/sales").status_code == 200

@@ -18,6 +18,10 @@ from .logs import correlation, correlation_id, get_logger
 log = get_logger("antena.grpc")
 
 FIELD_ERRORS_KEY = "antena-field-errors"
+# Files (attachments, photos, PDFs) travel in unary messages: allow more than gRPC's 4 MiB default.
+MAX_MESSAGE_BYTES = 32 * 1024 * 1024
+_SIZE_OPTIONS = [("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+                 ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)]
 CORRELATION_KEY = "x-correlation-id"
 
 STATUS_FOR = {
@@ -101,7 +105,7 @@ class GrpcServer:
         self.server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=self.max_workers, thread_name_prefix=f"grpc-{self.service}"),
             interceptors=[_ServerInterceptor(self.service)],
-            options=[("grpc.so_reuseport", 0)],
+            options=[("grpc.so_reuseport", 0), *_SIZE_OPTIONS],
         )
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
@@ -158,7 +162,8 @@ _RETRY_CONFIG = json.dumps({
 
 def channel(target: str) -> grpc.Channel:
     """A client channel that retries UNAVAILABLE and carries the correlation id."""
-    ch = grpc.insecure_channel(target, options=[("grpc.service_config", _RETRY_CONFIG), ("grpc.enable_retries", 1)])
+    ch = grpc.insecure_channel(target, options=[("grpc.service_config", _RETRY_CONFIG), ("grpc.enable_retries", 1),
+                                                *_SIZE_OPTIONS])
     return grpc.intercept_channel(ch, _CorrelationInterceptor())
 
 
