@@ -211,6 +211,10 @@ class TelemetryRepository:
              .where(t.c.connection_id == connection_id).order_by(t.c.id.desc()).limit(limit))
         return self.session.execute(q).all()
 
+    def last_sample(self, device_id: str):
+        t = orm.telemetry
+        return self.session.execute(select(t).where(t.c.device_id == device_id).order_by(t.c.id.desc()).limit(1)).first()
+
     def prune(self, device_id: str, keep: int) -> None:
         t = orm.telemetry
         ids = [r[0] for r in self.session.execute(select(t.c.id).where(t.c.device_id == device_id)

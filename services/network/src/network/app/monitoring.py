@@ -43,8 +43,8 @@ def poll_devices(uow_factory, poller, thresholds: Thresholds, keep: int = 288, c
     for d, reading in zip(devices, readings):
         with uow_factory() as uow:
             c = uow.connections.get(d.connection_id)
-            previous = uow.telemetry.recent(d.connection_id, 1)
-            was_alert = bool(previous and previous[0].alert and previous[0].device_id == d.id)
+            previous = uow.telemetry.last_sample(d.id)
+            was_alert = bool(previous and previous.alert)
             if isinstance(reading, Exception):
                 sample = {"device_id": d.id, "connection_id": d.connection_id, "collected_at": at,
                           "uptime_seconds": 0, "in_octets": 0, "out_octets": 0, "optical_power_dbm": "", "alert": True}

@@ -1,0 +1,73 @@
+"""The network's event consumers on RabbitMQ: contract requests reserve
+connections; an event about an unknown contract is dead-lettered and the
+consumer keeps running; a redelivered event has no second effect."""
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+from kombu import Consumer
+
+from antena.billing.v1 import events_pb2 as billing_events
+from antena.orders.v1 import events_pb2 as orders_events
+from antena_common import bus
+from antena_common.events import new_envelope
+from network.app import topology
+from network.entrypoints import events
+
+pytestmark = pytest.mark.integration
+
+
+def read_dead(url: str, expected: int, timeout: float = 10) -> list:
+    got: list = []
+    conn = bus.connect(url)
+    try:
+        bus.declare_topology(conn)
+        with Consumer(conn, queues=[bus.dead_queue()], accept=["json", "application/json"],
+                      on_message=lambda m: (got.append(m), m.ack())):
+            deadline = time.monotonic() + timeout
+            while len(got) < expected and time.monotonic() < deadline:
+                try:
+                    conn.drain_events(timeout=0.2)
+                except (TimeoutError, socket.timeout):
+                    pass
+    finally:
+        conn.release()
+    return got
+
+
+def test_consumers(uow_factory, amqp_url, wait_until):
+    r = topology.create_router(uow_factory(), name="RB1", host="127.0.0.1", api_port=1, username="a", password="b")
+    z = topology.create_zone(uow_factory(), name="RB1 DÍA 5", router_id=r.id, billing_day=5, drivers=["mikrotik"])
+    topology.create_ip_pool(uow_factory(), name="p", cidr="10.60.0.0/24", zone_id=z.id)
+    consumer = bus.EventConsumer(amqp_url, "network", events.subscriptions(uow_factory))
+    consumer.start()
+    pub = bus.Publisher(amqp_url)
+    try:
+        assert consumer.ready.wait(15)
+        pub.publish(new_envelope("billing", "contract_suspension_due", billing_events.ContractSuspensionDue(
+            contract_id="nobody", services=["internet"])))
+        pub.publish(new_envelope("orders", "order_completed", orders_events.OrderCompleted(
+            order_id="o-x", kind="installation", contract_id="nobody")))
+        request = new_envelope("orders", "contract_requested", orders_events.ContractRequested(
+            request_id="rq1", order_id="o1", contract_id="k1", plan_id="p1",
+            customer=orders_events.ContractCustomer(name="Ana Cocom", phone="998 765 4321"),
+            connection=orders_events.ContractConnection(zone_id=z.id, mode="pppoe")))
+        pub.publish(request)
+        pub.publish(request)  # redelivered: no second effect
+
+        def reserved():
+            with uow_factory() as uow:
+                return uow.connections.by_contract("k1")
+        c = wait_until(reserved, timeout=15, message="connection reserved")
+        assert (c.pppoe_username, c.pppoe_password, c.ip) == ("9987654321", "9987654321M", "10.60.0.2")
+        dead = read_dead(amqp_url, 2)
+        reasons = sorted(m.headers["x-antena-reason"] for m in dead)
+        assert len(dead) == 2 and all("not_found" in x for x in reasons)
+        time.sleep(0.3)
+        with uow_factory() as uow:
+            assert len(uow.connections.search(limit=10)) == 1
+    finally:
+        pub.close()
+        consumer.stop()
