@@ -14,13 +14,13 @@ from antena_common.testing import free_port
 ADMIN_PASSWORD = "admin-test-password"
 
 
-def build_gateway(database_url: str, data_dir, **overrides):
+def build_gateway(database_url: str, data_dir, upstream: str | None = None, **overrides):
     from antena_common.settings import PlatformSettings
     from gateway.main import build_runtime
     from gateway.settings import Settings
 
-    dead = {f"{s}_grpc": f"127.0.0.1:{free_port()}" for s in ("sales", "orders", "network", "billing",
-                                                              "notifications")}
+    dead = {f"{s}_grpc": upstream or f"127.0.0.1:{free_port()}"
+            for s in ("sales", "orders", "network", "billing", "notifications")}
     platform = PlatformSettings(data_dir=data_dir, broker_url="memory://", **dead)
     values = dict(database_url=database_url, admin_password=ADMIN_PASSWORD,
                   jwt_secret="unit-test-secret-0123456789abcdef0123", grpc_timeout_seconds=3,
@@ -61,6 +61,36 @@ class Api:
 @pytest.fixture
 def api(tmp_path):
     runtime = build_gateway(f"sqlite:///{tmp_path / 'gateway.db'}", tmp_path)
+    yield Api(runtime)
+    runtime.http_app.state.clients.close()
+    runtime.database.engine.dispose()
+
+
+@pytest.fixture
+def unimplemented_upstream():
+    """A real gRPC server that answers every call UNIMPLEMENTED at once (-> 501), so
+    tests that hammer routes do not wait for retries against a dead address."""
+    from concurrent import futures
+
+    import grpc
+
+    class Handler(grpc.GenericRpcHandler):
+        def service(self, handler_call_details):
+            def unimplemented(request, context):
+                context.abort(grpc.StatusCode.UNIMPLEMENTED, "not here")
+
+            return grpc.unary_unary_rpc_method_handler(unimplemented)
+
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), handlers=[Handler()])
+    port = server.add_insecure_port("127.0.0.1:0")
+    server.start()
+    yield f"127.0.0.1:{port}"
+    server.stop(0)
+
+
+@pytest.fixture
+def fuzz_api(tmp_path, unimplemented_upstream):
+    runtime = build_gateway(f"sqlite:///{tmp_path / 'gateway.db'}", tmp_path, upstream=unimplemented_upstream)
     yield Api(runtime)
     runtime.http_app.state.clients.close()
     runtime.database.engine.dispose()
