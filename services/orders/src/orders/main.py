@@ -7,6 +7,8 @@ from antena_common.runtime import Database, ServiceRuntime
 from antena_common.settings import PlatformSettings
 
 from .adapters import orm
+from .adapters.billing_client import BillingClient
+from .adapters.files import FileStore
 from .adapters.uow import OrdersUnitOfWork
 from .entrypoints import events, grpc_api
 from .settings import Settings
@@ -21,11 +23,13 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
     def uow_factory() -> OrdersUnitOfWork:
         return database.uow(OrdersUnitOfWork)
 
+    files = FileStore(Path(settings.files_dir) if settings.files_dir else platform.data_dir / "orders-files")
+    billing = BillingClient(platform.grpc_target("billing"), settings.billing_timeout_seconds)
     return ServiceRuntime(
         name="orders",
         settings=settings,
         platform=platform,
         database=database,
-        servicers=[grpc_api.register(uow_factory, settings)],
+        servicers=[grpc_api.register(uow_factory, settings, files, billing)],
         subscriptions=events.subscriptions(uow_factory),
     )

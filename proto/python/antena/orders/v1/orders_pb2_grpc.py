@@ -45,6 +45,176 @@ class OrdersServiceStub:
                 request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetOrderRequest.SerializeToString,
                 response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
                 _registered_method=True)
+        self.CreateOrder = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/CreateOrder',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.CreateOrderRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+                _registered_method=True)
+        self.UpdateOrder = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/UpdateOrder',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.UpdateOrderRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+                _registered_method=True)
+        self.CancelOrder = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/CancelOrder',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.CancelOrderRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+                _registered_method=True)
+        self.ScheduleOrder = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/ScheduleOrder',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.ScheduleOrderRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+                _registered_method=True)
+        self.UnscheduleOrder = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/UnscheduleOrder',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.UnscheduleOrderRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+                _registered_method=True)
+        self.SuggestSlots = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/SuggestSlots',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.SuggestSlotsRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.SuggestSlotsResponse.FromString,
+                _registered_method=True)
+        self.GetCalendar = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/GetCalendar',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetCalendarRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Calendar.FromString,
+                _registered_method=True)
+        self.CreateTechnician = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/CreateTechnician',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.CreateTechnicianRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Technician.FromString,
+                _registered_method=True)
+        self.UpdateTechnician = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/UpdateTechnician',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.UpdateTechnicianRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Technician.FromString,
+                _registered_method=True)
+        self.GetTechnician = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/GetTechnician',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetTechnicianRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Technician.FromString,
+                _registered_method=True)
+        self.ListTechnicians = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/ListTechnicians',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListTechniciansRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListTechniciansResponse.FromString,
+                _registered_method=True)
+        self.ListMyOrders = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/ListMyOrders',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListMyOrdersRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListOrdersResponse.FromString,
+                _registered_method=True)
+        self.StartOrder = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/StartOrder',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.StartOrderRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+                _registered_method=True)
+        self.ReportOrder = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/ReportOrder',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.ReportOrderRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+                _registered_method=True)
+        self.AddPhoto = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/AddPhoto',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.AddPhotoRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Photo.FromString,
+                _registered_method=True)
+        self.GetPhoto = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/GetPhoto',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetPhotoRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.FileContent.FromString,
+                _registered_method=True)
+        self.SignOrder = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/SignOrder',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.SignOrderRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+                _registered_method=True)
+        self.CompleteOrder = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/CompleteOrder',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.CompleteOrderRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+                _registered_method=True)
+        self.GetInstallationSheet = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/GetInstallationSheet',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetInstallationSheetRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.FileContent.FromString,
+                _registered_method=True)
+        self.GetSheetTemplate = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/GetSheetTemplate',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetSheetTemplateRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.SheetTemplate.FromString,
+                _registered_method=True)
+        self.SetSheetTemplate = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/SetSheetTemplate',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.SetSheetTemplateRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.SheetTemplate.FromString,
+                _registered_method=True)
+        self.RequestContract = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/RequestContract',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.RequestContractRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.RequestContractResponse.FromString,
+                _registered_method=True)
+        self.CreateStockItem = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/CreateStockItem',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.CreateStockItemRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.StockItem.FromString,
+                _registered_method=True)
+        self.ListStockItems = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/ListStockItems',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListStockItemsRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListStockItemsResponse.FromString,
+                _registered_method=True)
+        self.AssignStockItem = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/AssignStockItem',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.AssignStockItemRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.StockItem.FromString,
+                _registered_method=True)
+        self.ReturnStockItem = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/ReturnStockItem',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.ReturnStockItemRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.StockItem.FromString,
+                _registered_method=True)
+        self.CreateSupportTicket = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/CreateSupportTicket',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.CreateSupportTicketRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.FromString,
+                _registered_method=True)
+        self.ListSupportTickets = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/ListSupportTickets',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListSupportTicketsRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListSupportTicketsResponse.FromString,
+                _registered_method=True)
+        self.GetSupportTicket = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/GetSupportTicket',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetSupportTicketRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.FromString,
+                _registered_method=True)
+        self.UpdateSupportTicket = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/UpdateSupportTicket',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.UpdateSupportTicketRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.FromString,
+                _registered_method=True)
+        self.AddSupportTicketComment = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/AddSupportTicketComment',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.AddSupportTicketCommentRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.FromString,
+                _registered_method=True)
+        self.CreateOrderFromSupportTicket = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/CreateOrderFromSupportTicket',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.CreateOrderFromSupportTicketRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+                _registered_method=True)
+        self.OpenCustomerSupportTicket = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/OpenCustomerSupportTicket',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.OpenCustomerSupportTicketRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.FromString,
+                _registered_method=True)
+        self.ListCustomerSupportTickets = channel.unary_unary(
+                '/antena.orders.v1.OrdersService/ListCustomerSupportTickets',
+                request_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListCustomerSupportTicketsRequest.SerializeToString,
+                response_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListSupportTicketsResponse.FromString,
+                _registered_method=True)
 
 
 class OrdersServiceServicer:
@@ -52,12 +222,223 @@ class OrdersServiceServicer:
     """
 
     def ListOrders(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """orders
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def GetOrder(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateOrder(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateOrder(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CancelOrder(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ScheduleOrder(self, request, context):
+        """planning
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnscheduleOrder(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SuggestSlots(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCalendar(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateTechnician(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateTechnician(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTechnician(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTechnicians(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListMyOrders(self, request, context):
+        """field app (technicians act on their own orders only)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StartOrder(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReportOrder(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddPhoto(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPhoto(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SignOrder(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CompleteOrder(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetInstallationSheet(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSheetTemplate(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetSheetTemplate(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RequestContract(self, request, context):
+        """contract from an installation order
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateStockItem(self, request, context):
+        """equipment stock
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListStockItems(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AssignStockItem(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReturnStockItem(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateSupportTicket(self, request, context):
+        """help desk (staff)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSupportTickets(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSupportTicket(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateSupportTicket(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddSupportTicketComment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateOrderFromSupportTicket(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OpenCustomerSupportTicket(self, request, context):
+        """help desk (customer portal: always scoped to one customer_id)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCustomerSupportTickets(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -75,6 +456,176 @@ def add_OrdersServiceServicer_to_server(servicer, server):
                     servicer.GetOrder,
                     request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetOrderRequest.FromString,
                     response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.SerializeToString,
+            ),
+            'CreateOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateOrder,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.CreateOrderRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.SerializeToString,
+            ),
+            'UpdateOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateOrder,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.UpdateOrderRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.SerializeToString,
+            ),
+            'CancelOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.CancelOrder,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.CancelOrderRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.SerializeToString,
+            ),
+            'ScheduleOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.ScheduleOrder,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.ScheduleOrderRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.SerializeToString,
+            ),
+            'UnscheduleOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnscheduleOrder,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.UnscheduleOrderRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.SerializeToString,
+            ),
+            'SuggestSlots': grpc.unary_unary_rpc_method_handler(
+                    servicer.SuggestSlots,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.SuggestSlotsRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.SuggestSlotsResponse.SerializeToString,
+            ),
+            'GetCalendar': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCalendar,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetCalendarRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Calendar.SerializeToString,
+            ),
+            'CreateTechnician': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateTechnician,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.CreateTechnicianRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Technician.SerializeToString,
+            ),
+            'UpdateTechnician': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateTechnician,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.UpdateTechnicianRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Technician.SerializeToString,
+            ),
+            'GetTechnician': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTechnician,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetTechnicianRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Technician.SerializeToString,
+            ),
+            'ListTechnicians': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTechnicians,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListTechniciansRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListTechniciansResponse.SerializeToString,
+            ),
+            'ListMyOrders': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMyOrders,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListMyOrdersRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListOrdersResponse.SerializeToString,
+            ),
+            'StartOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartOrder,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.StartOrderRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.SerializeToString,
+            ),
+            'ReportOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReportOrder,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.ReportOrderRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.SerializeToString,
+            ),
+            'AddPhoto': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddPhoto,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.AddPhotoRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Photo.SerializeToString,
+            ),
+            'GetPhoto': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPhoto,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetPhotoRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.FileContent.SerializeToString,
+            ),
+            'SignOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.SignOrder,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.SignOrderRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.SerializeToString,
+            ),
+            'CompleteOrder': grpc.unary_unary_rpc_method_handler(
+                    servicer.CompleteOrder,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.CompleteOrderRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.SerializeToString,
+            ),
+            'GetInstallationSheet': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetInstallationSheet,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetInstallationSheetRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.FileContent.SerializeToString,
+            ),
+            'GetSheetTemplate': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSheetTemplate,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetSheetTemplateRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.SheetTemplate.SerializeToString,
+            ),
+            'SetSheetTemplate': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetSheetTemplate,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.SetSheetTemplateRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.SheetTemplate.SerializeToString,
+            ),
+            'RequestContract': grpc.unary_unary_rpc_method_handler(
+                    servicer.RequestContract,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.RequestContractRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.RequestContractResponse.SerializeToString,
+            ),
+            'CreateStockItem': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateStockItem,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.CreateStockItemRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.StockItem.SerializeToString,
+            ),
+            'ListStockItems': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListStockItems,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListStockItemsRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListStockItemsResponse.SerializeToString,
+            ),
+            'AssignStockItem': grpc.unary_unary_rpc_method_handler(
+                    servicer.AssignStockItem,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.AssignStockItemRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.StockItem.SerializeToString,
+            ),
+            'ReturnStockItem': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReturnStockItem,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.ReturnStockItemRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.StockItem.SerializeToString,
+            ),
+            'CreateSupportTicket': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateSupportTicket,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.CreateSupportTicketRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.SerializeToString,
+            ),
+            'ListSupportTickets': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSupportTickets,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListSupportTicketsRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListSupportTicketsResponse.SerializeToString,
+            ),
+            'GetSupportTicket': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSupportTicket,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.GetSupportTicketRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.SerializeToString,
+            ),
+            'UpdateSupportTicket': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateSupportTicket,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.UpdateSupportTicketRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.SerializeToString,
+            ),
+            'AddSupportTicketComment': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddSupportTicketComment,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.AddSupportTicketCommentRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.SerializeToString,
+            ),
+            'CreateOrderFromSupportTicket': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateOrderFromSupportTicket,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.CreateOrderFromSupportTicketRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.Order.SerializeToString,
+            ),
+            'OpenCustomerSupportTicket': grpc.unary_unary_rpc_method_handler(
+                    servicer.OpenCustomerSupportTicket,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.OpenCustomerSupportTicketRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.SerializeToString,
+            ),
+            'ListCustomerSupportTickets': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCustomerSupportTickets,
+                    request_deserializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListCustomerSupportTicketsRequest.FromString,
+                    response_serializer=antena_dot_orders_dot_v1_dot_orders__pb2.ListSupportTicketsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -132,6 +683,924 @@ class OrdersService:
             '/antena.orders.v1.OrdersService/GetOrder',
             antena_dot_orders_dot_v1_dot_orders__pb2.GetOrderRequest.SerializeToString,
             antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/CreateOrder',
+            antena_dot_orders_dot_v1_dot_orders__pb2.CreateOrderRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/UpdateOrder',
+            antena_dot_orders_dot_v1_dot_orders__pb2.UpdateOrderRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CancelOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/CancelOrder',
+            antena_dot_orders_dot_v1_dot_orders__pb2.CancelOrderRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ScheduleOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/ScheduleOrder',
+            antena_dot_orders_dot_v1_dot_orders__pb2.ScheduleOrderRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnscheduleOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/UnscheduleOrder',
+            antena_dot_orders_dot_v1_dot_orders__pb2.UnscheduleOrderRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SuggestSlots(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/SuggestSlots',
+            antena_dot_orders_dot_v1_dot_orders__pb2.SuggestSlotsRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.SuggestSlotsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCalendar(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/GetCalendar',
+            antena_dot_orders_dot_v1_dot_orders__pb2.GetCalendarRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Calendar.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateTechnician(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/CreateTechnician',
+            antena_dot_orders_dot_v1_dot_orders__pb2.CreateTechnicianRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Technician.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateTechnician(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/UpdateTechnician',
+            antena_dot_orders_dot_v1_dot_orders__pb2.UpdateTechnicianRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Technician.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTechnician(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/GetTechnician',
+            antena_dot_orders_dot_v1_dot_orders__pb2.GetTechnicianRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Technician.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTechnicians(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/ListTechnicians',
+            antena_dot_orders_dot_v1_dot_orders__pb2.ListTechniciansRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.ListTechniciansResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListMyOrders(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/ListMyOrders',
+            antena_dot_orders_dot_v1_dot_orders__pb2.ListMyOrdersRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.ListOrdersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/StartOrder',
+            antena_dot_orders_dot_v1_dot_orders__pb2.StartOrderRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReportOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/ReportOrder',
+            antena_dot_orders_dot_v1_dot_orders__pb2.ReportOrderRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddPhoto(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/AddPhoto',
+            antena_dot_orders_dot_v1_dot_orders__pb2.AddPhotoRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Photo.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPhoto(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/GetPhoto',
+            antena_dot_orders_dot_v1_dot_orders__pb2.GetPhotoRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.FileContent.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SignOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/SignOrder',
+            antena_dot_orders_dot_v1_dot_orders__pb2.SignOrderRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CompleteOrder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/CompleteOrder',
+            antena_dot_orders_dot_v1_dot_orders__pb2.CompleteOrderRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetInstallationSheet(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/GetInstallationSheet',
+            antena_dot_orders_dot_v1_dot_orders__pb2.GetInstallationSheetRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.FileContent.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSheetTemplate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/GetSheetTemplate',
+            antena_dot_orders_dot_v1_dot_orders__pb2.GetSheetTemplateRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.SheetTemplate.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetSheetTemplate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/SetSheetTemplate',
+            antena_dot_orders_dot_v1_dot_orders__pb2.SetSheetTemplateRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.SheetTemplate.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RequestContract(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/RequestContract',
+            antena_dot_orders_dot_v1_dot_orders__pb2.RequestContractRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.RequestContractResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateStockItem(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/CreateStockItem',
+            antena_dot_orders_dot_v1_dot_orders__pb2.CreateStockItemRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.StockItem.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListStockItems(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/ListStockItems',
+            antena_dot_orders_dot_v1_dot_orders__pb2.ListStockItemsRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.ListStockItemsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AssignStockItem(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/AssignStockItem',
+            antena_dot_orders_dot_v1_dot_orders__pb2.AssignStockItemRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.StockItem.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReturnStockItem(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/ReturnStockItem',
+            antena_dot_orders_dot_v1_dot_orders__pb2.ReturnStockItemRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.StockItem.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateSupportTicket(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/CreateSupportTicket',
+            antena_dot_orders_dot_v1_dot_orders__pb2.CreateSupportTicketRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSupportTickets(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/ListSupportTickets',
+            antena_dot_orders_dot_v1_dot_orders__pb2.ListSupportTicketsRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.ListSupportTicketsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSupportTicket(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/GetSupportTicket',
+            antena_dot_orders_dot_v1_dot_orders__pb2.GetSupportTicketRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateSupportTicket(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/UpdateSupportTicket',
+            antena_dot_orders_dot_v1_dot_orders__pb2.UpdateSupportTicketRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddSupportTicketComment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/AddSupportTicketComment',
+            antena_dot_orders_dot_v1_dot_orders__pb2.AddSupportTicketCommentRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateOrderFromSupportTicket(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/CreateOrderFromSupportTicket',
+            antena_dot_orders_dot_v1_dot_orders__pb2.CreateOrderFromSupportTicketRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.Order.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OpenCustomerSupportTicket(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/OpenCustomerSupportTicket',
+            antena_dot_orders_dot_v1_dot_orders__pb2.OpenCustomerSupportTicketRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.SupportTicket.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCustomerSupportTickets(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.orders.v1.OrdersService/ListCustomerSupportTickets',
+            antena_dot_orders_dot_v1_dot_orders__pb2.ListCustomerSupportTicketsRequest.SerializeToString,
+            antena_dot_orders_dot_v1_dot_orders__pb2.ListSupportTicketsResponse.FromString,
             options,
             channel_credentials,
             insecure,

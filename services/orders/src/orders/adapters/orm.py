@@ -1,10 +1,10 @@
 """Tables of the orders database, mapped onto the domain classes."""
-from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Index, MetaData, String, Table, Text, event
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Float, ForeignKey, Index, MetaData, String, Table, Text, event
 from sqlalchemy.orm import registry
 
 from antena_common.db import UtcDateTime, messaging_tables
 
-from ..domain import model, planning
+from ..domain import helpdesk, model, planning, stock
 
 metadata = MetaData()
 messaging_tables(metadata)
@@ -93,6 +93,77 @@ technicians = Table(
     Column("created_at", UtcDateTime(), nullable=False),
 )
 
+order_photos = Table(
+    "order_photos",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("order_id", String(36), ForeignKey("orders.id"), nullable=False, index=True),
+    Column("filename", String(200), nullable=False),
+    Column("content_type", String(50), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("path", String(500), nullable=False),
+    Column("uploaded_by", String(36), nullable=False, default=""),
+    Column("uploaded_at", UtcDateTime(), nullable=False),
+)
+
+stock_items = Table(
+    "stock_items",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("kind", String(40), nullable=False),
+    Column("serial", String(64), nullable=False, unique=True),  # a device exists (and is installed) once
+    Column("mac", String(17), nullable=False, default=""),
+    Column("model", String(100), nullable=False, default=""),
+    Column("status", String(20), nullable=False),
+    Column("warehouse", String(100), nullable=False, default="central"),
+    Column("technician_id", String(36), nullable=True, index=True),
+    Column("order_id", String(36), nullable=False, default=""),
+    Column("contract_id", String(36), nullable=False, default=""),
+    Column("installed_at", UtcDateTime(), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Index("ix_stock_status", "status"),
+)
+
+support_tickets = Table(
+    "support_tickets",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("customer_id", String(36), nullable=False, index=True),
+    Column("contract_id", String(36), nullable=False, default=""),
+    Column("customer_name", String(200), nullable=False, default=""),
+    Column("customer_email", String(254), nullable=False, default=""),
+    Column("subject", String(200), nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("priority", String(10), nullable=False),
+    Column("status", String(20), nullable=False, index=True),
+    Column("assignee_id", String(36), nullable=False, default=""),
+    Column("channel", String(20), nullable=False, default="staff"),
+    Column("created_by", String(36), nullable=False, default=""),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+support_comments = Table(
+    "support_comments",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("ticket_id", String(36), ForeignKey("support_tickets.id"), nullable=False, index=True),
+    Column("author_id", String(36), nullable=False, default=""),
+    Column("author_kind", String(10), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+sheet_templates = Table(
+    "sheet_templates",
+    metadata,
+    Column("lang", String(5), primary_key=True),
+    Column("html", Text, nullable=False),
+    Column("updated_by", String(36), nullable=False, default=""),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
 mapper_registry = registry()
 _mapped = False
 
@@ -104,5 +175,9 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(model.Order, orders)
     mapper_registry.map_imperatively(model.TimelineEntry, order_timeline)
     mapper_registry.map_imperatively(planning.Technician, technicians)
+    mapper_registry.map_imperatively(model.Photo, order_photos)
+    mapper_registry.map_imperatively(stock.StockItem, stock_items)
+    mapper_registry.map_imperatively(helpdesk.SupportTicket, support_tickets)
+    mapper_registry.map_imperatively(helpdesk.SupportComment, support_comments)
     event.listen(model.Order, "load", lambda target, _ctx: target._init_transient())
     _mapped = True

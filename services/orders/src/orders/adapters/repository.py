@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from antena_common.errors import NotFound
 
-from ..domain import model, planning
+from antena_common.db import utcnow
+
+from ..domain import helpdesk, model, planning, stock
 from . import orm
 
 
@@ -69,6 +71,47 @@ class OrderRepository:
             query = query.where(t.id < after_id)
         return list(self.session.scalars(query))
 
+    def bookings(self, technician_ids: list[str], start: dt.datetime, end: dt.datetime) -> list[tuple]:
+        """(order_id, technician_id, start, end) of the live bookings overlapping [start, end)."""
+        t = orm.orders.c
+        query = (select(t.id, t.technician_id, t.scheduled_start, t.scheduled_end)
+                 .where(t.technician_id.in_(technician_ids), t.state.in_((model.SCHEDULED, model.IN_PROGRESS)),
+                        t.scheduled_start < end, t.scheduled_end > start)
+                 .order_by(t.technician_id, t.scheduled_start))
+        return [tuple(row) for row in self.session.execute(query)]
+
+    def calendar_rows(self, technician_ids: list[str], start: dt.datetime, end: dt.datetime) -> list:
+        """Rows for the calendar view (no ORM objects: it reads thousands of them)."""
+        t = orm.orders.c
+        query = (select(t.id, t.technician_id, t.kind, t.state, t.scheduled_start, t.scheduled_end, t.customer_name,
+                        t.address)
+                 .where(t.technician_id.in_(technician_ids), t.state.in_(model.OPEN_STATES + (model.COMPLETED, model.FAILED)),
+                        t.scheduled_start < end, t.scheduled_end > start)
+                 .order_by(t.technician_id, t.scheduled_start))
+        return list(self.session.execute(query))
+
+    def mine(self, technician_id: str, start: dt.datetime | None, end: dt.datetime | None) -> list[model.Order]:
+        t = orm.orders.c
+        query = select(model.Order).where(t.technician_id == technician_id).order_by(t.scheduled_start, t.id)
+        if start is not None:
+            query = query.where(t.scheduled_start < end, t.scheduled_end > start)
+        else:
+            query = query.where(t.state.in_((model.SCHEDULED, model.IN_PROGRESS)))
+        return list(self.session.scalars(query))
+
+    def add_photo(self, photo: model.Photo) -> None:
+        self.session.add(photo)
+
+    def photos(self, order_id: str) -> list[model.Photo]:
+        t = orm.order_photos.c
+        return list(self.session.scalars(select(model.Photo).where(t.order_id == order_id).order_by(t.uploaded_at, t.id)))
+
+    def photo(self, order_id: str, photo_id: str) -> model.Photo:
+        photo = self.session.get(model.Photo, photo_id)
+        if photo is None or photo.order_id != order_id:
+            raise NotFound(f"photo {photo_id} not found on order {order_id}")
+        return photo
+
     def timeline(self, order_id: str) -> list[model.TimelineEntry]:
         t = orm.order_timeline.c
         return list(self.session.scalars(
@@ -106,3 +149,95 @@ class TechnicianRepository:
             query = query.limit(limit)
         techs = list(self.session.scalars(query))
         return [x for x in techs if x.covers(zone_id)] if zone_id else techs
+
+
+class StockRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(self, item: stock.StockItem) -> None:
+        self.session.add(item)
+
+    def get(self, item_id: str) -> stock.StockItem:
+        item = self.session.scalars(select(stock.StockItem).where(orm.stock_items.c.id == item_id).with_for_update()).first()
+        if item is None:
+            raise NotFound(f"stock item {item_id} not found")
+        return item
+
+    def by_serials(self, serials: list[str]) -> dict[str, stock.StockItem]:
+        if not serials:
+            return {}
+        query = select(stock.StockItem).where(orm.stock_items.c.serial.in_(serials)).with_for_update()
+        return {x.serial: x for x in self.session.scalars(query)}
+
+    def of_order(self, order_id: str) -> list[stock.StockItem]:
+        return list(self.session.scalars(select(stock.StockItem).where(orm.stock_items.c.order_id == order_id)))
+
+    def list(self, *, status: str = "", technician_id: str = "", serial: str = "", kind: str = "",
+             after_id: str | None = None, limit: int = 50) -> list[stock.StockItem]:
+        t = orm.stock_items.c
+        query = select(stock.StockItem).order_by(t.id.desc()).limit(limit)
+        for col, value in ((t.status, status), (t.technician_id, technician_id), (t.serial, serial), (t.kind, kind)):
+            if value:
+                query = query.where(col == value)
+        if after_id:
+            query = query.where(t.id < after_id)
+        return list(self.session.scalars(query))
+
+
+class SupportRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(self, ticket: helpdesk.SupportTicket) -> None:
+        self.session.add(ticket)
+
+    def get(self, ticket_id: str, *, customer_id: str = "") -> helpdesk.SupportTicket:
+        ticket = self.session.get(helpdesk.SupportTicket, ticket_id)
+        if ticket is None or (customer_id and ticket.customer_id != customer_id):
+            raise NotFound(f"support ticket {ticket_id} not found")
+        return ticket
+
+    def add_comment(self, comment: helpdesk.SupportComment) -> None:
+        self.session.add(comment)
+
+    def comments(self, ticket_id: str) -> list[helpdesk.SupportComment]:
+        t = orm.support_comments.c
+        return list(self.session.scalars(select(helpdesk.SupportComment).where(t.ticket_id == ticket_id)
+                                         .order_by(t.created_at, t.id)))
+
+    def order_ids(self, ticket_id: str) -> list[str]:
+        t = orm.orders.c
+        return list(self.session.scalars(select(t.id).where(t.support_ticket_id == ticket_id).order_by(t.id)))
+
+    def list(self, *, status: str = "", customer_id: str = "", assignee_id: str = "", priority: str = "",
+             after_id: str | None = None, limit: int = 50) -> list[helpdesk.SupportTicket]:
+        t = orm.support_tickets.c
+        query = select(helpdesk.SupportTicket).order_by(t.id.desc()).limit(limit)
+        for col, value in ((t.status, status), (t.customer_id, customer_id), (t.assignee_id, assignee_id),
+                           (t.priority, priority)):
+            if value:
+                query = query.where(col == value)
+        if after_id:
+            query = query.where(t.id < after_id)
+        return list(self.session.scalars(query))
+
+
+class TemplateRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def get(self, lang: str) -> str | None:
+        t = orm.sheet_templates.c
+        return self.session.scalar(select(t.html).where(t.lang == lang))
+
+    def put(self, lang: str, html: str, user_id: str) -> None:
+        t = orm.sheet_templates
+        if self.get(lang) is None:
+            self.session.execute(insert(t).values(lang=lang, html=html, updated_by=user_id, updated_at=utcnow()))
+        else:
+            self.session.execute(update(t).where(t.c.lang == lang).values(html=html, updated_by=user_id,
+                                                                          updated_at=utcnow()))
+
+    def delete(self, lang: str) -> None:
+        self.session.execute(orm.sheet_templates.delete().where(orm.sheet_templates.c.lang == lang))

@@ -10,6 +10,7 @@ from antena_common.pagination import clamp_limit, decode_cursor, encode_cursor
 
 from ..domain import model
 from ..domain.model import Actor
+from .common import checked
 
 
 @dataclass(frozen=True)
@@ -83,15 +84,6 @@ def parse_when(value: str, field_name: str, *, end_of_day: bool = False) -> dt.d
     return when.astimezone(dt.timezone.utc)
 
 
-def _checked(errors: FieldErrors, parse):
-    try:
-        return parse()
-    except InvalidArgument as exc:
-        for key, message in exc.field_errors.items():
-            errors.check(False, key, message)
-        return None
-
-
 def _technician_of(uow, actor: Actor):
     tech = uow.technicians.by_user(actor.user_id) if actor.user_id else None
     if tech is None:
@@ -121,8 +113,8 @@ def list_orders(uow, *, state: str = "", kind: str = "", technician_id: str = ""
     errors = FieldErrors()
     errors.check(not state or state in model.STATES, "state", "one of " + ", ".join(model.STATES))
     errors.check(not kind or kind in model.KINDS, "kind", "one of " + ", ".join(model.KINDS))
-    start_at = _checked(errors, lambda: parse_when(start, "from"))
-    end_at = _checked(errors, lambda: parse_when(end, "to", end_of_day=True))
+    start_at = checked(errors, lambda: parse_when(start, "from"))
+    end_at = checked(errors, lambda: parse_when(end, "to", end_of_day=True))
     errors.raise_if_any()
     if start_at and end_at and end_at <= start_at:
         raise InvalidArgument("to: must be after from", field_errors={"to": "must be after from"})
@@ -138,3 +130,67 @@ def list_orders(uow, *, state: str = "", kind: str = "", technician_id: str = ""
     return items[:limit], next_cursor
 
 
+
+
+@dataclass(frozen=True)
+class CreateOrder:
+    kind: str
+    ticket_id: str = ""
+    contract_id: str = ""
+    customer_id: str = ""
+    connection_id: str = ""
+    customer_name: str = ""
+    customer_phone: str = ""
+    customer_email: str = ""
+    address: dict = field(default_factory=dict)
+    lat: float | None = None
+    lon: float | None = None
+    zone_id: str = ""
+    notes: str = ""
+    support_ticket_id: str = ""
+
+
+def create_order(uow, cmd: CreateOrder, actor: Actor) -> model.Order:
+    """An order opened by operations (technical visits, removals; also manual installations)."""
+    errors = FieldErrors()
+    errors.check(cmd.kind in model.KINDS, "kind", "one of " + ", ".join(model.KINDS))
+    errors.check(cmd.kind not in ("technical", "removal") or bool(cmd.contract_id or cmd.customer_id),
+                 "contract_id", "technical and removal orders are for an existing customer: give contract_id or customer_id")
+    errors.check(len(cmd.notes) <= 5000, "notes", "at most 5000 characters")
+    errors.check(not cmd.customer_email or bool(model.EMAIL_RE.match(cmd.customer_email)), "customer_email",
+                 "is not an e-mail address")
+    errors.raise_if_any()
+    order = model.Order.open(kind=cmd.kind, actor=actor, ticket_id=cmd.ticket_id, contract_id=cmd.contract_id,
+                             customer_id=cmd.customer_id, connection_id=cmd.connection_id,
+                             customer_name=cmd.customer_name.strip(), customer_phone=cmd.customer_phone.strip(),
+                             customer_email=cmd.customer_email.strip().lower(), address=cmd.address, lat=cmd.lat,
+                             lon=cmd.lon, zone_id=cmd.zone_id.strip(), notes=cmd.notes,
+                             support_ticket_id=cmd.support_ticket_id)
+    with uow:
+        uow.orders.add(order)
+        uow.publish("order_created", order_created_event(order))
+        uow.commit()
+    return order
+
+
+def update_order(uow, order_id: str, *, zone_id: str | None = None, notes: str | None = None,
+                 actor: Actor) -> model.Order:
+    errors = FieldErrors()
+    errors.check(zone_id is None or len(zone_id) <= 36, "zone_id", "at most 36 characters")
+    errors.check(notes is None or len(notes) <= 5000, "notes", "at most 5000 characters")
+    errors.raise_if_any()
+    with uow:
+        order = uow.orders.get(order_id, for_update=True)
+        order.edit(zone_id=zone_id, notes=notes, actor=actor)
+        uow.commit()
+    return order
+
+
+def cancel_order(uow, order_id: str, reason: str, actor: Actor) -> model.Order:
+    with uow:
+        order = uow.orders.get(order_id, for_update=True)
+        order.cancel(reason, actor)
+        uow.publish("order_cancelled", events_pb2.OrderCancelled(order_id=order.id, kind=order.kind,
+                                                                 ticket_id=order.ticket_id, reason=order.result_reason))
+        uow.commit()
+    return order

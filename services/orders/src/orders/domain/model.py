@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
-from antena_common.errors import Conflict, FieldErrors, InvalidArgument, PermissionDenied
+from antena_common.errors import Conflict, FieldErrors, InvalidArgument
 from antena_common.ids import new_id
 
 KINDS = ("installation", "feasibility", "technical", "removal")
@@ -16,6 +17,7 @@ OPEN_STATES = (UNSCHEDULED, SCHEDULED, IN_PROGRESS)
 LOSS_TAGS = ("sin cobertura", "imposibilidad técnica")
 ADDRESS_FIELDS = ("street", "number", "city", "state", "neighbourhood", "postal_code")
 MANAGER_ROLES = ("admin", "operations")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def now() -> dt.datetime:
@@ -176,14 +178,20 @@ class Order:
         self.finished_at = now()
         self._record("cancelled", previous, CANCELLED, actor, self.result_reason)
 
-    # -- field work -----------------------------------------------------------------------
-    def check_field_access(self, actor: Actor) -> None:
-        """Technicians act only on orders assigned to them; managers on any."""
-        if actor.manages:
-            return
-        if "technician" not in actor.roles:
-            raise PermissionDenied("only technicians and operations staff work on orders in the field")
+    def edit(self, *, zone_id: str | None, notes: str | None, actor: Actor) -> None:
+        if not self.is_open:
+            raise Conflict(f"order {self.id} is {self.state}: it can no longer be edited")
+        changes = []
+        if zone_id is not None and zone_id.strip() != self.zone_id:
+            self.zone_id = zone_id.strip()
+            changes.append(f"zone {self.zone_id or 'none'}")
+        if notes is not None and notes != self.notes:
+            self.notes = notes
+            changes.append("notes")
+        if changes:
+            self._record("edited", self.state, self.state, actor, ", ".join(changes))
 
+    # -- field work -----------------------------------------------------------------------
     def start(self, actor: Actor, at: dt.datetime | None = None) -> None:
         if self.state == UNSCHEDULED:
             raise Conflict(f"order {self.id} is not scheduled: schedule it before starting it")
@@ -276,3 +284,15 @@ class Order:
     def contract_rejected(self, by: str, reason: str) -> None:
         self.contract_error = f"{by}: {reason}" if reason else f"{by} rejected the contract"
         self._record("contract_rejected", self.state, self.state, SYSTEM, self.contract_error)
+
+
+@dataclass(eq=False)
+class Photo:
+    order_id: str
+    filename: str
+    content_type: str
+    size: int
+    path: str
+    uploaded_by: str = ""
+    id: str = field(default_factory=new_id)
+    uploaded_at: dt.datetime = field(default_factory=now)

@@ -160,3 +160,20 @@ def free_slots(tech: Technician, day: dt.date, busy: list[tuple[dt.datetime, dt.
                 steps = -(-(clash - shift_start) // step)
                 cursor = max(cursor + step, shift_start + steps * step)
     return slots
+
+
+def subtract(start: dt.datetime, end: dt.datetime, busy: list[tuple[dt.datetime, dt.datetime]]
+             ) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The parts of [start, end) not covered by any busy interval."""
+    spans, cursor = [], start
+    for s, e in sorted(busy):
+        if e <= cursor or s >= end:
+            continue
+        if s > cursor:
+            spans.append((cursor, s))
+        cursor = max(cursor, e)
+        if cursor >= end:
+            break
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans

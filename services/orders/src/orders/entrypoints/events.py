@@ -4,6 +4,7 @@ from __future__ import annotations
 from antena.sales.v1 import events_pb2 as sales_events
 from antena_common.bus import Subscription
 
+from ..app import contracts
 from ..app import orders as order_cases
 from .convert import address_from_pb
 
@@ -24,7 +25,17 @@ def handle_order_requested(uow_factory):
     return handle
 
 
+def _contract_answer(uow_factory, use_case):
+    def handle(envelope, msg) -> None:
+        use_case(uow_factory, CONSUMER, envelope.event_id, msg)
+    return handle
+
+
 def subscriptions(uow_factory) -> list[Subscription]:
     return [
         Subscription("sales.order_requested", handle_order_requested(uow_factory)),
+        Subscription("billing.contract_created", _contract_answer(uow_factory, contracts.contract_created)),
+        Subscription("billing.contract_rejected", _contract_answer(uow_factory, contracts.contract_rejected)),
+        Subscription("network.connection_reserved", _contract_answer(uow_factory, contracts.connection_reserved)),
+        Subscription("network.connection_rejected", _contract_answer(uow_factory, contracts.connection_rejected)),
     ]

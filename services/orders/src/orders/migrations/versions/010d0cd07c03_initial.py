@@ -1,15 +1,15 @@
 """initial
 
-Revision ID: 775124a50a43
+Revision ID: 010d0cd07c03
 Revises: 
-Create Date: 2026-11-22 06:24:52.648256
+Create Date: 2026-11-22 06:32:31.914197
 """
 from alembic import op
 import sqlalchemy as sa
 import antena_common.db
 
 
-revision = '775124a50a43'
+revision = '010d0cd07c03'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -94,6 +94,55 @@ def upgrade() -> None:
     with op.batch_alter_table('outbox', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_outbox_published_at'), ['published_at'], unique=False)
 
+    op.create_table('sheet_templates',
+    sa.Column('lang', sa.String(length=5), nullable=False),
+    sa.Column('html', sa.Text(), nullable=False),
+    sa.Column('updated_by', sa.String(length=36), nullable=False),
+    sa.Column('updated_at', antena_common.db.UtcDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('lang')
+    )
+    op.create_table('stock_items',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('serial', sa.String(length=64), nullable=False),
+    sa.Column('mac', sa.String(length=17), nullable=False),
+    sa.Column('model', sa.String(length=100), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('warehouse', sa.String(length=100), nullable=False),
+    sa.Column('technician_id', sa.String(length=36), nullable=True),
+    sa.Column('order_id', sa.String(length=36), nullable=False),
+    sa.Column('contract_id', sa.String(length=36), nullable=False),
+    sa.Column('installed_at', antena_common.db.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', antena_common.db.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', antena_common.db.UtcDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('serial')
+    )
+    with op.batch_alter_table('stock_items', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_stock_items_technician_id'), ['technician_id'], unique=False)
+        batch_op.create_index('ix_stock_status', ['status'], unique=False)
+
+    op.create_table('support_tickets',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('customer_id', sa.String(length=36), nullable=False),
+    sa.Column('contract_id', sa.String(length=36), nullable=False),
+    sa.Column('customer_name', sa.String(length=200), nullable=False),
+    sa.Column('customer_email', sa.String(length=254), nullable=False),
+    sa.Column('subject', sa.String(length=200), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('priority', sa.String(length=10), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('assignee_id', sa.String(length=36), nullable=False),
+    sa.Column('channel', sa.String(length=20), nullable=False),
+    sa.Column('created_by', sa.String(length=36), nullable=False),
+    sa.Column('created_at', antena_common.db.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', antena_common.db.UtcDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('support_tickets', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_support_tickets_customer_id'), ['customer_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_support_tickets_status'), ['status'], unique=False)
+
     op.create_table('technicians',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('user_id', sa.String(length=36), nullable=True),
@@ -107,6 +156,21 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('user_id')
     )
+    op.create_table('order_photos',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('order_id', sa.String(length=36), nullable=False),
+    sa.Column('filename', sa.String(length=200), nullable=False),
+    sa.Column('content_type', sa.String(length=50), nullable=False),
+    sa.Column('size', sa.BigInteger(), nullable=False),
+    sa.Column('path', sa.String(length=500), nullable=False),
+    sa.Column('uploaded_by', sa.String(length=36), nullable=False),
+    sa.Column('uploaded_at', antena_common.db.UtcDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['order_id'], ['orders.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('order_photos', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_order_photos_order_id'), ['order_id'], unique=False)
+
     op.create_table('order_timeline',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('order_id', sa.String(length=36), nullable=False),
@@ -122,16 +186,48 @@ def upgrade() -> None:
     with op.batch_alter_table('order_timeline', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_order_timeline_order_id'), ['order_id'], unique=False)
 
+    op.create_table('support_comments',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('ticket_id', sa.String(length=36), nullable=False),
+    sa.Column('author_id', sa.String(length=36), nullable=False),
+    sa.Column('author_kind', sa.String(length=10), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('created_at', antena_common.db.UtcDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['ticket_id'], ['support_tickets.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('support_comments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_support_comments_ticket_id'), ['ticket_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('support_comments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_support_comments_ticket_id'))
+
+    op.drop_table('support_comments')
     with op.batch_alter_table('order_timeline', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_order_timeline_order_id'))
 
     op.drop_table('order_timeline')
+    with op.batch_alter_table('order_photos', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_order_photos_order_id'))
+
+    op.drop_table('order_photos')
     op.drop_table('technicians')
+    with op.batch_alter_table('support_tickets', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_support_tickets_status'))
+        batch_op.drop_index(batch_op.f('ix_support_tickets_customer_id'))
+
+    op.drop_table('support_tickets')
+    with op.batch_alter_table('stock_items', schema=None) as batch_op:
+        batch_op.drop_index('ix_stock_status')
+        batch_op.drop_index(batch_op.f('ix_stock_items_technician_id'))
+
+    op.drop_table('stock_items')
+    op.drop_table('sheet_templates')
     with op.batch_alter_table('outbox', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_outbox_published_at'))
 
