@@ -1,4 +1,8 @@
 """Auth, roles, idempotency and request ids through the running embedded system."""
+import json
+import sqlite3
+from pathlib import Path
+
 import httpx
 import pytest
 
@@ -34,6 +38,12 @@ def test_auth_flows_roles_and_idempotency(embedded_system):
     first = seller.post("/v1/leads", json={"name": "Rosa Díaz", "phone": "+54 11 5555-0001"}, headers=key)
     assert first.status_code == 201, first.text
     assert first.headers["x-request-id"] == "e2e-req-1"
+    # the request id crossed gRPC: the sales service's lead_created event carries it
+    sales_db = Path(embedded_system.env["ANTENA_DATA_DIR"]) / "sales.db"
+    with sqlite3.connect(sales_db) as db:
+        bodies = [json.loads(b) for (b,) in db.execute("SELECT body FROM outbox WHERE routing_key = ?",
+                                                         ("sales.lead_created",))]
+    assert [b["correlation_id"] for b in bodies] == ["e2e-req-1"]
     again = seller.post("/v1/leads", json={"phone": "+54 11 5555-0001", "name": "Rosa Díaz"}, headers=key)
     assert again.status_code == 201 and again.content == first.content
     assert again.headers["idempotent-replayed"] == "true"
