@@ -101,9 +101,11 @@ class TicketRepository:
         return self.find(ticket_id, for_update=True) if ticket_id else None
 
     def list(self, *, state: str = "", assignee_id: str = "", source: str = "", tag: str = "", lead_id: str = "",
-             after_id: str | None = None, limit: int = 50) -> list[model.Ticket]:
+             after_id: str | None = None, limit: int = 50) -> list:
+        """The desk's list view: plain rows (a read model), newest first. The
+        (state, id) index serves `state = ? AND id < ? ORDER BY id DESC`."""
         t = orm.tickets
-        query = select(model.Ticket).order_by(t.c.id.desc()).limit(limit)
+        query = select(*(c for c in t.c)).order_by(t.c.id.desc()).limit(limit)
         if state:
             query = query.where(t.c.state == state)
         if assignee_id:
@@ -117,7 +119,7 @@ class TicketRepository:
             query = query.where(cast(t.c.tags, Text).like(_like(json.dumps(tag)), escape="\\"))
         if after_id:
             query = query.where(t.c.id < after_id)
-        return list(self.session.scalars(query))
+        return list(self.session.execute(query))
 
     def history(self, ticket_id: str) -> list[model.StateChange]:
         t = orm.ticket_state_changes

@@ -97,7 +97,8 @@ def get_ticket(uow, ticket_id: str) -> TicketDetail:
 
 
 def list_tickets(uow, *, state: str = "", assignee_id: str = "", source: str = "", tag: str = "", lead_id: str = "",
-                 limit: int | None = None, cursor: str | None = None) -> tuple[list[model.Ticket], str]:
+                 limit: int | None = None, cursor: str | None = None) -> tuple[list, str]:
+    """Rows of the list view (read model: the ticket's columns, without its orders)."""
     if state and state not in model.STATES:
         raise InvalidArgument(f"state: one of {', '.join(model.STATES)}",
                               field_errors={"state": f"one of {', '.join(model.STATES)}"})

@@ -71,6 +71,17 @@ def ticket_to_pb(t: model.Ticket, detail: ticket_cases.TicketDetail | None = Non
     return msg
 
 
+def summary_to_pb(row) -> sales_pb2.Ticket:
+    """A row of the list view (ticket columns only)."""
+    return sales_pb2.Ticket(
+        id=row.id, state=row.state, lead_id=row.lead_id, prospect_id=row.prospect_id, source=row.source,
+        assignee_id=row.assignee_id, summary=row.summary, order_ids=row.order_ids, scheduled_for=_ts(row.scheduled_for),
+        tags=row.tags, created_at=_ts(row.created_at), prospect_name=row.prospect_name, orders_count=row.orders_count,
+        create=row.create, loss_tag=row.loss_tag, coverage=_coverage_pb(row.coverage or {}),
+        updated_at=_ts(row.updated_at), closed_at=_ts(row.closed_at), contract_id=row.contract_id,
+        feasible=row.feasible, lead_phone=row.lead_phone, lead_email=row.lead_email)
+
+
 def _location(request) -> tuple[float, float] | None:
     return (request.location.lat, request.location.lon) if request.HasField("location") else None
 
@@ -152,7 +163,7 @@ class SalesServicer(sales_pb2_grpc.SalesServiceServicer):
         items, next_cursor = ticket_cases.list_tickets(
             self.uow(), state=request.state, assignee_id=request.assignee_id, source=request.source, tag=request.tag,
             lead_id=request.lead_id, limit=request.page.limit, cursor=request.page.cursor)
-        return sales_pb2.ListTicketsResponse(items=[ticket_to_pb(x) for x in items], next_cursor=next_cursor)
+        return sales_pb2.ListTicketsResponse(items=[summary_to_pb(x) for x in items], next_cursor=next_cursor)
 
     def AddComment(self, request, context):
         return comment_to_pb(ticket_cases.add_comment(self.uow(), request.ticket_id, request.text,
