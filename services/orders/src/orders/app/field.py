@@ -7,8 +7,10 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import IntegrityError
+
 from antena.orders.v1 import events_pb2
-from antena_common.errors import FieldErrors, InvalidArgument, PermissionDenied
+from antena_common.errors import Conflict, FieldErrors, InvalidArgument, PermissionDenied
 
 from ..domain import model
 from ..domain.model import Actor
@@ -116,7 +118,10 @@ def _install_devices(uow, order: model.Order, devices: list[dict]) -> None:
             item = StockItem.receive(kind=d["kind"], serial=d["serial"], mac=d["mac"])
             uow.stock.add(item)
         item.install(order_id=order.id, contract_id=order.contract_id, technician_id=order.technician_id)
-    uow.flush()  # the unique serial refuses a race between two reports
+    try:
+        uow.flush()
+    except IntegrityError:  # the unique serial refuses a race between two reports
+        raise Conflict("one of the devices was just registered by another report; send the report again") from None
 
 
 def add_photo(uow, files, order_id: str, *, filename: str, data: bytes, actor: Actor, max_bytes: int) -> model.Photo:

@@ -5,6 +5,8 @@ import datetime as dt
 from collections import defaultdict
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import IntegrityError
+
 from antena.orders.v1 import events_pb2
 from antena_common.errors import AlreadyExists, Conflict, FieldErrors, InvalidArgument
 from antena_common.pagination import clamp_limit, decode_cursor, encode_cursor
@@ -26,7 +28,11 @@ def create_technician(uow, *, name: str, user_id: str = "", zone_ids: list[str] 
             raise AlreadyExists(f"user {tech.user_id} is already a technician",
                                 field_errors={"user_id": "already a technician"})
         uow.technicians.add(tech)
-        uow.commit()
+        try:
+            uow.commit()
+        except IntegrityError:  # the same user registered at the same moment
+            raise AlreadyExists(f"user {tech.user_id} is already a technician",
+                                field_errors={"user_id": "already a technician"}) from None
     return tech
 
 

@@ -45,7 +45,7 @@ def validate_hours(hours: list[dict], errors: FieldErrors) -> list[dict]:
 @dataclass(eq=False)
 class Technician:
     name: str
-    user_id: str = ""
+    user_id: str | None = None
     zone_ids: list = field(default_factory=list)
     working_hours: list = field(default_factory=lambda: [dict(h) for h in DEFAULT_HOURS])
     timezone: str = "UTC"
@@ -69,7 +69,7 @@ class Technician:
         except (ZoneInfoNotFoundError, ValueError):
             errors.check(False, "timezone", "not an IANA time zone (e.g. America/Argentina/Buenos_Aires)")
         errors.raise_if_any()
-        return cls(name=name, user_id=(user_id or "").strip(), zone_ids=sorted(set(zones)), working_hours=hours,
+        return cls(name=name, user_id=(user_id or "").strip() or None, zone_ids=sorted(set(zones)), working_hours=hours,
                    timezone=timezone or "UTC", phone=(phone or "").strip())
 
     def update(self, *, name: str | None = None, zone_ids: list[str] | None = None,
