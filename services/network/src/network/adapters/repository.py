@@ -106,17 +106,19 @@ class IpPoolRepository(_Entities):
         a = orm.ip_allocations
         return self.session.execute(select(a.c.kind).where(a.c.pool_id == pool_id, a.c.ip == ip)).first() is not None
 
-    def take(self, pool: model.IpPool, ip: int, connection_id: str) -> bool:
-        """Insert the allocation; False when another transaction holds the address."""
-        try:
-            with self.session.begin_nested():
-                self.session.execute(insert(orm.ip_allocations).values(pool_id=pool.id, ip=ip, kind="connection",
-                                                                       connection_id=connection_id))
-        except IntegrityError:
-            return False
+    def for_zone_locked(self, zone_id: str) -> list[model.IpPool]:
+        """The zone's pools, row-locked (PostgreSQL): allocations in a pool are serialised."""
+        t = orm.ip_pools
+        return list(self.session.scalars(select(model.IpPool).where(t.c.zone_id == zone_id).order_by(t.c.id)
+                                         .with_for_update()))
+
+    def take(self, pool: model.IpPool, ip: int, connection_id: str) -> None:
+        """Insert the allocation. Callers hold the pool's row lock; the (pool, ip) primary key is the
+        last line of defence: a violation aborts the transaction and the event is retried."""
+        self.session.execute(insert(orm.ip_allocations).values(pool_id=pool.id, ip=ip, kind="connection",
+                                                               connection_id=connection_id))
         pool.used += 1
         pool.next_hint = ip + 1
-        return True
 
     def release(self, pool_id: str, connection_id: str) -> None:
         a = orm.ip_allocations

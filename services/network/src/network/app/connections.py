@@ -36,8 +36,13 @@ class ReserveConnection:
     upload_rate: str = ""
 
 
-def _allocate_ip(uow, zone: model.Zone, connection_id: str, wanted: str) -> tuple[model.IpPool, str]:
-    pools = uow.ip_pools.for_zone(zone.id)
+def allocate_ip(uow, zone: model.Zone, connection_id: str, wanted: str = "") -> tuple[model.IpPool, str]:
+    """An address of the zone's pools for the connection: `wanted` if free, else the lowest free one.
+
+    The pools' rows are locked first (SELECT ... FOR UPDATE on PostgreSQL, the
+    database write lock on SQLite), so two reservations never pick the same
+    address; the (pool, ip) primary key guards it as well."""
+    pools = uow.ip_pools.for_zone_locked(zone.id)
     if not pools:
         raise Rejected(f"the zone {zone.name} has no IP pool")
     if wanted:
@@ -45,20 +50,17 @@ def _allocate_ip(uow, zone: model.Zone, connection_id: str, wanted: str) -> tupl
         for pool in pools:
             net = addressing.parse_network(pool.cidr)
             if int(net.network_address) <= value <= int(net.broadcast_address):
-                uow.ip_pools.get(pool.id, lock=True)
-                if uow.ip_pools.is_taken(pool.id, value) or not uow.ip_pools.take(pool, value, connection_id):
+                if uow.ip_pools.is_taken(pool.id, value):
                     raise Rejected(f"the IP {wanted} is not available")
+                uow.ip_pools.take(pool, value, connection_id)
                 return pool, wanted
         raise Rejected(f"the IP {wanted} is not in a pool of the zone {zone.name}")
     for pool in pools:
-        pool = uow.ip_pools.get(pool.id, lock=True)  # serialises allocations per pool
         net = addressing.parse_network(pool.cidr)
-        for _ in range(20):
-            candidate = uow.ip_pools.first_free(pool, int(net.network_address), int(net.broadcast_address))
-            if candidate is None:
-                break
-            if uow.ip_pools.take(pool, candidate, connection_id):
-                return pool, addressing.int_to_ip(candidate)
+        candidate = uow.ip_pools.first_free(pool, int(net.network_address), int(net.broadcast_address))
+        if candidate is not None:
+            uow.ip_pools.take(pool, candidate, connection_id)
+            return pool, addressing.int_to_ip(candidate)
     raise Rejected(f"no free IP in the pools of the zone {zone.name}")
 
 
@@ -134,7 +136,7 @@ def reserve_connection(uow, cmd: ReserveConnection, *, rules: credentials.Creden
                                  customer_name=cmd.customer_name,
                                  download_rate=model.check_rate(cmd.download_rate, "download_rate"),
                                  upload_rate=model.check_rate(cmd.upload_rate, "upload_rate"))
-            pool, ip = _allocate_ip(uow, zone, c.id, cmd.ip)
+            pool, ip = allocate_ip(uow, zone, c.id, cmd.ip)
             c.ip_pool_id, c.ip = pool.id, ip
             c.nap_box_id, c.nap_port = _take_port(uow, cmd, c.id, radius_m)
             creds = credentials.generate(rules, credentials.Subscriber(cmd.customer_name, cmd.phone, cmd.document,
@@ -232,7 +234,7 @@ def change_zone(uow, *, connection_id: str, zone_id: str, ip: str, at) -> model.
             return c
         old_pool = c.ip_pool_id
         try:
-            pool, new_ip = _allocate_ip(uow, zone, c.id, ip)
+            pool, new_ip = allocate_ip(uow, zone, c.id, ip)
         except Rejected as exc:
             raise Conflict(str(exc)) from None
         if old_pool:
