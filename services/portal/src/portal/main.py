@@ -1,14 +1,20 @@
 """Composition root of the portal service."""
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from antena_common.runtime import Database, ServiceRuntime
 from antena_common.settings import PlatformSettings
 
 from .adapters import orm
+from .adapters.clients import Clients
+from .adapters.files import FileStore
+from .adapters.passwords import Passwords
 from .adapters.uow import PortalUnitOfWork
+from .app.accounts import Links
 from .entrypoints import events
+from .entrypoints.web import Portal, create_app
 from .settings import Settings
 
 
@@ -21,11 +27,22 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
     def uow_factory() -> PortalUnitOfWork:
         return database.uow(PortalUnitOfWork)
 
+    clients = Clients(platform)
+    links = Links(settings.public_url or f"http://127.0.0.1:{settings.port}")
+    store = FileStore(Path(settings.documents_dir) if settings.documents_dir else platform.data_dir / "portal-documents")
+    secure = settings.cookie_secure if settings.cookie_secure is not None else platform.env != "development"
+    portal = Portal(uow_factory=uow_factory, clients=clients, settings=settings, store=store, hasher=Passwords(),
+                    links=links, isp_id=settings.isp_id or str(uuid.uuid5(uuid.NAMESPACE_DNS, settings.isp_slug)),
+                    secure=secure)
+    host = settings.host if platform.embedded else "0.0.0.0"
     return ServiceRuntime(
         name="portal",
         settings=settings,
         platform=platform,
         database=database,
         servicers=[],
-        subscriptions=events.subscriptions(uow_factory),
+        subscriptions=events.subscriptions(uow_factory, clients, links, settings),
+        http_app=create_app(portal),
+        http_port=settings.port,
+        http_host=host,
     )

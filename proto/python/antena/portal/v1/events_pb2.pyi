@@ -106,3 +106,37 @@ class InstallationSheetSigned(_message.Message):
     order_id: str
     signed_at: str
     def __init__(self, order_id: _Optional[str] = ..., signed_at: _Optional[str] = ...) -> None: ...
+
+class ContractSigningRequested(_message.Message):
+    __slots__ = ("contract_id", "customer_id", "email", "name", "url", "expires_at")
+    CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    contract_id: str
+    customer_id: str
+    email: str
+    name: str
+    url: str
+    expires_at: str
+    def __init__(self, contract_id: _Optional[str] = ..., customer_id: _Optional[str] = ..., email: _Optional[str] = ..., name: _Optional[str] = ..., url: _Optional[str] = ..., expires_at: _Optional[str] = ...) -> None: ...
+
+class SheetSigningRequested(_message.Message):
+    __slots__ = ("order_id", "contract_id", "email", "name", "url", "expires_at", "scheduled_start")
+    ORDER_ID_FIELD_NUMBER: _ClassVar[int]
+    CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_START_FIELD_NUMBER: _ClassVar[int]
+    order_id: str
+    contract_id: str
+    email: str
+    name: str
+    url: str
+    expires_at: str
+    scheduled_start: str
+    def __init__(self, order_id: _Optional[str] = ..., contract_id: _Optional[str] = ..., email: _Optional[str] = ..., name: _Optional[str] = ..., url: _Optional[str] = ..., expires_at: _Optional[str] = ..., scheduled_start: _Optional[str] = ...) -> None: ...

@@ -288,6 +288,39 @@ SPECS: list[TemplateSpec] = [
                               "message.\n\nRegards,\nThe {{ isp_name }} team"),
         },
     ),
+    TemplateSpec(
+        "portal.contract_signing_requested", "portal.contract_signing_requested", "customer",
+        ["contract_id", "customer_id", "url", "expires_at", "email"],
+        {"contract_id": "C-0001", "customer_id": "CU-0001", "url": "http://127.0.0.1:8080/firmar/contrato/EXAMPLE",
+         "expires_at": "2026-12-08T15:30:00+00:00", "email": "ana@example.com"},
+        {
+            ("email", "es"): ("Firma tu contrato — {{ isp_name }}",
+                              "Hola {{ name }}:\n\nTu contrato con {{ isp_name }} está listo. Léelo y fírmalo desde "
+                              "este enlace (no necesitas usuario ni contraseña):\n{{ url }}\n\n"
+                              "El enlace vence el {{ expires_at|date }}.\n\nSaludos,\nEl equipo de {{ isp_name }}"),
+            ("email", "en"): ("Sign your contract — {{ isp_name }}",
+                              "Hello {{ name }},\n\nYour {{ isp_name }} contract is ready. Read and sign it at this "
+                              "link (no user or password needed):\n{{ url }}\n\n"
+                              "The link expires on {{ expires_at|date }}.\n\nRegards,\nThe {{ isp_name }} team"),
+        },
+    ),
+    TemplateSpec(
+        "portal.sheet_signing_requested", "portal.sheet_signing_requested", "customer",
+        ["order_id", "contract_id", "url", "expires_at", "scheduled_start", "email"],
+        {"order_id": "O-0001", "url": "http://127.0.0.1:8080/firmar/hoja-instalacion/EXAMPLE",
+         "expires_at": "2026-12-08T15:30:00+00:00", "scheduled_start": "2026-12-01T12:00:00+00:00",
+         "email": "ana@example.com"},
+        {
+            ("email", "es"): ("Tu hoja de instalación — {{ isp_name }}",
+                              "Hola {{ name }}:\n\nEl día de la instalación{% if scheduled_start %} "
+                              "({{ scheduled_start|date }}){% endif %}, cuando el técnico termine, firma la hoja de "
+                              "instalación desde este enlace:\n{{ url }}\n\nSaludos,\nEl equipo de {{ isp_name }}"),
+            ("email", "en"): ("Your installation sheet — {{ isp_name }}",
+                              "Hello {{ name }},\n\nOn the installation day{% if scheduled_start %} "
+                              "({{ scheduled_start|date }}){% endif %}, when the technician finishes, sign the "
+                              "installation sheet at this link:\n{{ url }}\n\nRegards,\nThe {{ isp_name }} team"),
+        },
+    ),
 ]
 
 BY_KEY = {s.key: s for s in SPECS}

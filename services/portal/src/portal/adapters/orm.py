@@ -1,11 +1,95 @@
 """Tables of the portal database."""
-from sqlalchemy import MetaData
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy.orm import registry
 
-from antena_common.db import messaging_tables
+from antena_common.db import UtcDateTime, messaging_tables
+
+from ..domain import model
 
 metadata = MetaData()
 messaging_tables(metadata)
 
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("customer_id", String(36), nullable=False, unique=True),
+    Column("email", String(254), nullable=False, unique=True),
+    Column("name", String(200), nullable=False, default=""),
+    Column("password_hash", String(200), nullable=False, default=""),
+    Column("status", String(20), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("activated_at", UtcDateTime(), nullable=True),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("subject_id", String(36), nullable=False),
+    Column("customer_id", String(36), nullable=False, default=""),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("used_at", UtcDateTime(), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Index("ix_tokens_subject", "kind", "subject_id"),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("account_id", String(36), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+installation_requests = Table(
+    "installation_requests",
+    metadata,
+    Column("id", String(64), primary_key=True),   # the form's request id (idempotency)
+    Column("ip", String(64), nullable=False),
+    Column("email", String(254), nullable=False, default=""),
+    Column("ticket_id", String(36), nullable=False, default=""),
+    Column("lead_id", String(36), nullable=False, default=""),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Index("ix_installation_requests_ip", "ip", "created_at"),
+)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ip", String(64), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Index("ix_login_failures_ip", "ip", "at"),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("owner_kind", String(20), nullable=False),   # contract | order
+    Column("owner_id", String(36), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("filename", String(200), nullable=False),
+    Column("content_type", String(100), nullable=False),
+    Column("path", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Index("ix_documents_owner", "owner_kind", "owner_id"),
+)
+
+mapper_registry = registry()
+_mapped = False
+
 
 def start_mappers() -> None:
-    pass
+    global _mapped
+    if _mapped:
+        return
+    mapper_registry.map_imperatively(model.Account, accounts)
+    mapper_registry.map_imperatively(model.Token, tokens)
+    _mapped = True
