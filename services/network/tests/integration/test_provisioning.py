@@ -84,6 +84,19 @@ def test_full_life_cycle_router_and_radius(uow_factory, fake_router, freeradius,
     assert prov.provision(c.id) == "ok"
     assert fake_router.writes == writes
 
+    # RADIUS drift: the rate row deleted by hand is found and put back by reconciliation
+    from sqlalchemy import create_engine, text
+    engine = create_engine(radius_db)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM radreply WHERE attribute = 'Mikrotik-Rate-Limit'"))
+    engine.dispose()
+    assert "Mikrotik-Rate-Limit" not in freeradius.authenticate("9981234567", "9981234567M")[1]
+    _, drivers = make_provisioner(uow_factory, radius_db)
+    report = reconcile.reconcile_router(uow_factory, drivers["mikrotik"], c.router_id, radius=drivers["radius"])
+    assert [(i["kind"], i["repaired"]) for i in report.items] == [("radius_mismatch", True)]
+    assert freeradius.authenticate("9981234567", "9981234567M")[1]["Mikrotik-Rate-Limit"] == ["10M/50M"]
+    drivers["radius"].close()
+
     # suspension: address list + RADIUS reject
     cases.suspend(uow_factory(), connection_id=c.id, contract_id="", services=["internet"], at=model.now())
     prov.run_due()

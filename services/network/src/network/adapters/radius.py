@@ -34,7 +34,7 @@ class RadiusDriver:
         return check, reply
 
     @staticmethod
-    def _sync(conn, table, username: str, wanted: dict, changes: list[str]) -> None:
+    def _sync(conn, table, username: str, wanted: dict, changes: list[str], dry_run: bool = False) -> None:
         rows = conn.execute(select(table.c.id, table.c.attribute, table.c.value, table.c.op)
                             .where(table.c.username == username)).all()
         have: dict[str, list] = {}
@@ -43,17 +43,22 @@ class RadiusDriver:
         for attr, value in wanted.items():
             found = have.pop(attr, [])
             if not found:
-                conn.execute(insert(table).values(username=username, attribute=attr, op=":=", value=value))
+                if not dry_run:
+                    conn.execute(insert(table).values(username=username, attribute=attr, op=":=", value=value))
                 changes.append(f"{table.name} +{attr}")
                 continue
             if found[0].value != value or found[0].op != ":=":
-                conn.execute(update(table).where(table.c.id == found[0].id).values(value=value, op=":="))
+                if not dry_run:
+                    conn.execute(update(table).where(table.c.id == found[0].id).values(value=value, op=":="))
                 changes.append(f"{table.name} ~{attr}")
             if len(found) > 1:
-                conn.execute(delete(table).where(table.c.id.in_([r.id for r in found[1:]])))
+                if not dry_run:
+                    conn.execute(delete(table).where(table.c.id.in_([r.id for r in found[1:]])))
+                changes.append(f"{table.name} duplicate {attr}")
         for attr, extra in have.items():  # attributes we manage but no longer want
             if attr in ("Auth-Type", "Mikrotik-Rate-Limit", "Framed-IP-Address", "Cleartext-Password"):
-                conn.execute(delete(table).where(table.c.id.in_([r.id for r in extra])))
+                if not dry_run:
+                    conn.execute(delete(table).where(table.c.id.in_([r.id for r in extra])))
                 changes.append(f"{table.name} -{attr}")
 
     def apply(self, router: RouterAccess, spec: SubscriberSpec) -> list[str]:
@@ -65,6 +70,20 @@ class RadiusDriver:
             with self.engine.begin() as conn:
                 self._sync(conn, radcheck, spec.username, check, changes)
                 self._sync(conn, radreply, spec.username, reply, changes)
+        except SQLAlchemyError as exc:
+            raise ProvisioningError(self.name, f"RADIUS database: {str(exc).splitlines()[0]}") from None
+        return changes
+
+    def check(self, spec: SubscriberSpec) -> list[str]:
+        """What apply() would change (reconciliation), without writing."""
+        if spec.mode != "pppoe" or not spec.username:
+            return []
+        check, reply = self._desired(spec)
+        changes: list[str] = []
+        try:
+            with self.engine.connect() as conn:
+                self._sync(conn, radcheck, spec.username, check, changes, dry_run=True)
+                self._sync(conn, radreply, spec.username, reply, changes, dry_run=True)
         except SQLAlchemyError as exc:
             raise ProvisioningError(self.name, f"RADIUS database: {str(exc).splitlines()[0]}") from None
         return changes

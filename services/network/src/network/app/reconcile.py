@@ -22,22 +22,25 @@ class DriftReport:
     error: str = ""
 
 
-def reconcile_router(uow_factory, driver, router_id: str, *, repair: bool = True) -> DriftReport:
+def reconcile_router(uow_factory, driver, router_id: str, *, repair: bool = True, radius=None) -> DriftReport:
     at = model.now()
     with uow_factory() as uow:
         router = uow.routers.get(router_id)
         zones = {z.id: z for z in uow.zones.list(router_id=router_id, limit=10_000)}
         conns = uow.connections.on_router(router_id)
-    desired, specs = [], {}
+    desired, specs, radius_specs = [], {}, []
     for c in conns:
         zone = zones.get(c.provisioned_zone_id)
-        if zone is None or "mikrotik" not in zone.driver_list or c.state not in ("active", "suspended"):
+        if zone is None or c.state not in ("active", "suspended"):
             continue
         if c.provisioning_state in ("pending", "failed"):
             continue  # the worker is about to change it: not drift
         spec = spec_for(c, zone, suspended=(c.state == "suspended"), ip=c.provisioned_ip or c.ip)
-        desired.append(spec)
-        specs[c.id] = spec
+        if "radius" in zone.driver_list:
+            radius_specs.append(spec)
+        if "mikrotik" in zone.driver_list:
+            desired.append(spec)
+            specs[c.id] = spec
     access = router_access(router)
     report = DriftReport(router_id=router_id, checked_at=at.isoformat())
     drifts: list[Drift] = []
@@ -56,6 +59,17 @@ def reconcile_router(uow_factory, driver, router_id: str, *, repair: bool = True
                          "found_at": at.isoformat()} for d in drifts]
     except ProvisioningError as exc:
         report.error = exc.reason
+    if radius is not None:
+        try:
+            for spec in radius_specs:
+                wrong = radius.check(spec)
+                if wrong:
+                    if repair:
+                        radius.apply(None, spec)
+                    report.items.append({"connection_id": spec.connection_id, "kind": "radius_mismatch",
+                                         "detail": ", ".join(wrong), "repaired": repair, "found_at": at.isoformat()})
+        except ProvisioningError as exc:
+            report.error = "; ".join(x for x in (report.error, exc.reason) if x)
     with uow_factory() as uow:
         r = uow.routers.get(router_id, lock=True)
         r.last_reconciled_at = at
@@ -77,10 +91,10 @@ def reconcile_router(uow_factory, driver, router_id: str, *, repair: bool = True
     return report
 
 
-def reconcile_all(uow_factory, driver) -> list[DriftReport]:
+def reconcile_all(uow_factory, driver, radius=None) -> list[DriftReport]:
     with uow_factory() as uow:
         ids = [r.id for r in uow.routers.list(limit=10_000)]
-    return [reconcile_router(uow_factory, driver, rid) for rid in ids]
+    return [reconcile_router(uow_factory, driver, rid, radius=radius) for rid in ids]
 
 
 def latest_report(uow, router_id: str) -> DriftReport:

@@ -83,7 +83,8 @@ def device_pb(d) -> network_pb2.Device:
 
 
 class NetworkServicer(network_pb2_grpc.NetworkServiceServicer):
-    def __init__(self, uow_factory, settings, *, mikrotik=None, poller=None, thresholds=None, wake=None):
+    def __init__(self, uow_factory, settings, *, mikrotik=None, radius=None, poller=None, thresholds=None, wake=None):
+        self.radius = radius
         self.uow = uow_factory
         self.settings = settings
         self.mikrotik = mikrotik
@@ -227,7 +228,8 @@ class NetworkServicer(network_pb2_grpc.NetworkServiceServicer):
 
     # reconciliation
     def ReconcileRouter(self, request, context):
-        return report_pb(rec_cases.reconcile_router(self.uow, self.mikrotik, request.router_id, repair=request.repair))
+        return report_pb(rec_cases.reconcile_router(self.uow, self.mikrotik, request.router_id, repair=request.repair,
+                                                    radius=self.radius))
 
     def GetRouterDrift(self, request, context):
         return report_pb(rec_cases.latest_report(self.uow(), request.router_id))
