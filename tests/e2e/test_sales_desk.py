@@ -138,6 +138,10 @@ def test_desk_follow_up_and_bad_input(desk_system):
         assert api.get("/v1/tickets", params={"cursor": "%%%"}).status_code == 422
         assert api.post("/v1/tickets/unknown/lose", json={"tag": "sin plan"}).status_code == 404
         assert api.post("/v1/prospects", json={"lead_id": "missing"}).status_code == 404
+        unknown_plan = api.post("/v1/prospects", json={"lead_id": lead["id"], "plan_id": "no-such-plan"})
+        assert unknown_plan.status_code == 422 and "plan_id" in unknown_plan.json()["errors"]  # billing said so
+        paths = api.get("/openapi.json").json()["paths"]
+        assert {"/v1/tickets", "/v1/tickets/{ticket_id}/lose", "/v1/leads/import", "/v1/reports/sales"} <= set(paths)
 
         report = api.get("/v1/reports/sales").json()
         assert report["tickets"] == 1 and {"key": "lost", "count": 1} in report["by_state"]

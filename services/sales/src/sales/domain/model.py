@@ -239,11 +239,10 @@ class Ticket:
         errors.check(len(source or "") <= 100, "source", "at most 100 characters")
         errors.raise_if_any()
         at = at or now_utc()
-        plan = f" plan {prospect.plan_id}" if prospect.plan_id else ""
         where = ", ".join(x for x in (f"{prospect.street} {prospect.number}".strip(), prospect.city) if x)
         ticket = cls(lead_id=lead.id, prospect_id=prospect.id, prospect_name=prospect.name or lead.name,
                      source=(source or lead.source or "").strip(), create=create, assignee_id=(assignee_id or "").strip(),
-                     summary=(summary or "").strip() or f"{lead.name}:{plan} {where}".strip().rstrip(":"),
+                     summary=(summary or "").strip() or " · ".join(x for x in (lead.name, where) if x),
                      coverage=(coverage or Coverage.unknown("not checked")).to_dict(), lead_phone=lead.phone,
                      lead_email=lead.email, created_at=at, updated_at=at)
         ticket.changes = [StateChange(ticket.id, "", PENDING, at, "created")]
