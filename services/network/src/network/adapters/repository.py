@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, delete, exists, func, insert, select, update
+from sqlalchemy import String, and_, cast, delete, exists, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -166,10 +166,9 @@ class ConnectionRepository(_Entities):
             q = q.where(t.c.contract_id == contract_id)
         if after_id:
             q = q.where(t.c.id < after_id)
-        items = list(self.session.scalars(q))
         if drift_only:
-            items = [c for c in items if c.drift]
-        return items
+            q = q.where(cast(t.c.drift, String) != "[]")
+        return list(self.session.scalars(q))
 
 
 class DriftRepository:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from antena.common.v1 import common_pb2
+from antena_common.errors import InvalidArgument
 from antena.network.v1 import network_pb2, network_pb2_grpc
 
 from ..app import connections as conn_cases
@@ -125,11 +126,15 @@ class NetworkServicer(network_pb2_grpc.NetworkServiceServicer):
         return network_pb2.ListRoutersResponse(items=[router_pb(x) for x in items], next_cursor=nxt)
 
     def CreateZone(self, request, context):
+        if "radius" in request.drivers and self.radius is None:
+            raise InvalidArgument("drivers: RADIUS is not configured on this network service "
+                                  "(ANTENA_NETWORK_RADIUS_DATABASE_URL)",
+                                  field_errors={"drivers": "radius is not configured"})
         return zone_pb(topo.create_zone(self.uow(), name=request.name, router_id=request.router_id,
                                         billing_day=request.billing_day, drivers=list(request.drivers),
                                         pppoe_profile=request.pppoe_profile,
                                         default_drivers=[d.strip() for d in self.settings.default_drivers.split(",")
-                                                         if d.strip()]))
+                                                         if d.strip() and (d.strip() != "radius" or self.radius)]))
 
     def GetZone(self, request, context):
         return zone_pb(topo.get_zone(self.uow(), request.id))
