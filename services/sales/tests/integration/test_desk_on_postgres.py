@@ -243,3 +243,25 @@ def test_report_counts_and_stage_medians(desk):
     assert old.tickets == 0 and old.conversion_rate == 0
     with pytest.raises(InvalidArgument):
         report_cases.sales_report(desk.uow(), "2026-02-01", "2026-01-01")
+
+
+def test_nul_characters_are_refused_or_harmless_on_postgres(desk):
+    from antena_common.pagination import encode_cursor
+
+    with pytest.raises(InvalidArgument) as exc:
+        lead_cases.create_lead(desk.uow(), lead_cases.CreateLead(name="Ana\x00", notes="x\x00"))
+    assert {"name", "notes"} <= set(exc.value.field_errors)
+    t = desk.ticket()
+    for bad in ("\x00", "x" * 200):
+        with pytest.raises(NotFound):
+            ticket_cases.get_ticket(desk.uow(), bad)
+        with pytest.raises(NotFound):
+            lead_cases.get_lead(desk.uow(), bad)
+    assert ticket_cases.list_tickets(desk.uow(), tag="a\x00", assignee_id="\x00", cursor=encode_cursor("\x00"))[0] == []
+    assert lead_cases.list_leads(desk.uow(), q="\x00gomez")[0][0].name == "Ana Gómez"
+    with pytest.raises(InvalidArgument):
+        ticket_cases.add_comment(desk.uow(), t.id, "hola\x00")
+    with pytest.raises(InvalidArgument):
+        ticket_cases.lose_ticket(desk.uow(), t.id, "tag\x00")
+    report = lead_cases.import_leads(desk.uow(), b"name,notes\nAna,ok\n" + b"x" * 5000 + b"\x00,bad\n")
+    assert len(report.created) == 1 and report.errors[0].row == 3

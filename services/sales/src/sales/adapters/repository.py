@@ -26,7 +26,7 @@ class LeadRepository:
         self.session.add(lead)
 
     def get(self, lead_id: str) -> model.Lead:
-        lead = self.session.get(model.Lead, lead_id) if lead_id else None
+        lead = self.session.get(model.Lead, lead_id) if model.valid_id(lead_id) else None
         if lead is None:
             raise NotFound(f"lead {lead_id} not found")
         return lead
@@ -53,7 +53,7 @@ class ProspectRepository:
         self.session.add(prospect)
 
     def get(self, prospect_id: str) -> model.Prospect:
-        prospect = self.session.get(model.Prospect, prospect_id) if prospect_id else None
+        prospect = self.session.get(model.Prospect, prospect_id) if model.valid_id(prospect_id) else None
         if prospect is None:
             raise NotFound(f"prospect {prospect_id} not found")
         return prospect
@@ -85,14 +85,14 @@ class TicketRepository:
 
     def get(self, ticket_id: str, *, for_update: bool = False) -> model.Ticket:
         ticket = None
-        if ticket_id:
+        if model.valid_id(ticket_id):
             ticket = self.session.get(model.Ticket, ticket_id, with_for_update=for_update or None)
         if ticket is None:
             raise NotFound(f"ticket {ticket_id} not found")
         return ticket
 
     def find(self, ticket_id: str, *, for_update: bool = False) -> model.Ticket | None:
-        if not ticket_id:
+        if not model.valid_id(ticket_id):
             return None
         return self.session.get(model.Ticket, ticket_id, with_for_update=for_update or None)
 
@@ -141,7 +141,7 @@ class TicketRepository:
         return list(self.session.scalars(select(model.Attachment).where(t.c.ticket_id == ticket_id).order_by(t.c.id)))
 
     def attachment(self, ticket_id: str, attachment_id: str) -> model.Attachment:
-        found = self.session.get(model.Attachment, attachment_id) if attachment_id else None
+        found = self.session.get(model.Attachment, attachment_id) if model.valid_id(attachment_id) else None
         if found is None or found.ticket_id != ticket_id:
             raise NotFound(f"attachment {attachment_id} of ticket {ticket_id} not found")
         return found
@@ -163,7 +163,7 @@ class TicketRepository:
     # -- portal requests ---------------------------------------------------------
 
     def installation_request(self, request_id: str) -> model.InstallationRequest | None:
-        return self.session.get(model.InstallationRequest, request_id)
+        return self.session.get(model.InstallationRequest, request_id.replace("\x00", ""))
 
     def add_installation_request(self, record: model.InstallationRequest) -> None:
         self.session.add(record)

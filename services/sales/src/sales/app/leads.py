@@ -46,7 +46,7 @@ def list_leads(uow, *, q: str = "", limit: int | None = None, cursor: str | None
     limit = clamp_limit(limit)
     after = decode_cursor(cursor)
     with uow:
-        items = uow.leads.list(q=q, after_id=str(after[0]) if after else None, limit=limit + 1)
+        items = uow.leads.list(q=q, after_id=str(after[0]).replace("\x00", "") if after else None, limit=limit + 1)
     next_cursor = encode_cursor(items[limit - 1].id) if len(items) > limit else ""
     return items[:limit], next_cursor
 

@@ -60,6 +60,7 @@ def submit_installation_request(uow, files, cmd: SubmitInstallationRequest, *, m
     errors = FieldErrors()
     errors.check(bool(request_id), "request_id", "is required")
     errors.check(len(request_id) <= 100, "request_id", "at most 100 characters")
+    model.check_text(errors, request_id=request_id)
     errors.check(bool((cmd.phone or "").strip() or (cmd.email or "").strip()), "phone", "a phone or an e-mail is required")
     errors.check(len(cmd.documents) <= MAX_DOCUMENTS, "documents", f"at most {MAX_DOCUMENTS} files")
     errors.raise_if_any()

@@ -46,6 +46,7 @@ def list_prospects(uow, *, lead_id: str = "", limit: int | None = None, cursor: 
     limit = clamp_limit(limit)
     after = decode_cursor(cursor)
     with uow:
-        items = uow.prospects.list(lead_id=lead_id, after_id=str(after[0]) if after else None, limit=limit + 1)
+        items = uow.prospects.list(lead_id=(lead_id or "").replace("\x00", ""),
+                                   after_id=str(after[0]).replace("\x00", "") if after else None, limit=limit + 1)
     next_cursor = encode_cursor(items[limit - 1].id) if len(items) > limit else ""
     return items[:limit], next_cursor

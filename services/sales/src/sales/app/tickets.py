@@ -104,11 +104,16 @@ def list_tickets(uow, *, state: str = "", assignee_id: str = "", source: str = "
                               field_errors={"state": f"one of {', '.join(model.STATES)}"})
     limit = clamp_limit(limit)
     after = decode_cursor(cursor)
+    f = _no_nul
     with uow:
-        items = uow.tickets.list(state=state, assignee_id=assignee_id, source=source, tag=tag, lead_id=lead_id,
-                                 after_id=str(after[0]) if after else None, limit=limit + 1)
+        items = uow.tickets.list(state=state, assignee_id=f(assignee_id), source=f(source), tag=f(tag), lead_id=f(lead_id),
+                                 after_id=f(str(after[0])) if after else None, limit=limit + 1)
     next_cursor = encode_cursor(items[limit - 1].id) if len(items) > limit else ""
     return items[:limit], next_cursor
+
+
+def _no_nul(value: str) -> str:
+    return (value or "").replace("\x00", "")
 
 
 def request_order(uow, ticket_id: str, kind: str, notes: str = "") -> model.Ticket:

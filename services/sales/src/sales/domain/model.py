@@ -32,8 +32,18 @@ _now = now_utc
 
 def normalize(text: str) -> str:
     """Lower-case, accents removed ("Gómez" -> "gomez"): the form searches compare."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    decomposed = unicodedata.normalize("NFKD", (text or "").replace("\x00", ""))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def check_text(errors: FieldErrors, **fields: str) -> None:
+    """NUL characters cannot be stored (PostgreSQL refuses them): name the field."""
+    for name, value in fields.items():
+        errors.check("\x00" not in (value or ""), name, "contains a NUL character")
+
+
+def valid_id(value: str) -> bool:
+    return bool(value) and len(value) <= 64 and "\x00" not in value
 
 
 def digits(text: str) -> str:
@@ -73,6 +83,7 @@ class Lead:
         errors.check(len(document) <= 40, "document", "at most 40 characters")
         errors.check(len(source) <= 100, "source", "at most 100 characters")
         errors.check(len(notes) <= 5000, "notes", "at most 5000 characters")
+        check_text(errors, name=name, document=document, phone=phone, email=email, source=source, notes=notes)
         errors.raise_if_any()
         return cls(name=name, document=document, phone=phone, email=email, source=source, notes=notes,
                    search=search_key(name, document, digits(document), phone, digits(phone), email))
@@ -124,6 +135,10 @@ class Prospect:
             errors.check(_finite(lat) and -90 <= lat <= 90, "location.lat", "must be between -90 and 90")
             errors.check(_finite(lon) and -180 <= lon <= 180, "location.lon", "must be between -180 and 180")
         errors.check(len(notes or "") <= 5000, "notes", "at most 5000 characters")
+        check_text(errors, notes=notes, plan_id=plan_id, **{f"address.{k}": v for k, v in address.items()})
+        errors.check(all("\x00" not in x and len(x) <= 64 for x in items), "recurring_item_ids", "invalid id")
+        errors.check(all("\x00" not in x and len(x) <= 64 for x in discounts), "discount_ids", "invalid id")
+        errors.check(len(plan_id or "") <= 64, "plan_id", "at most 64 characters")
         errors.raise_if_any()
         return cls(lead_id=lead.id, name=lead.name, plan_id=(plan_id or "").strip(),
                    recurring_item_ids=list(dict.fromkeys(items)), discount_ids=list(dict.fromkeys(discounts)),
@@ -191,6 +206,7 @@ def clean_tag(tag: str, field_name: str = "tag") -> str:
     errors = FieldErrors()
     errors.check(bool(tag), field_name, "is required")
     errors.check(len(tag) <= MAX_TAG, field_name, f"at most {MAX_TAG} characters")
+    check_text(errors, **{field_name: tag})
     errors.raise_if_any()
     # A default tag written with other case/accents is that default tag.
     for default in DEFAULT_LOSS_TAGS:
@@ -237,6 +253,7 @@ class Ticket:
         errors.check(len(summary or "") <= 500, "summary", "at most 500 characters")
         errors.check(len(assignee_id or "") <= 64, "assignee_id", "at most 64 characters")
         errors.check(len(source or "") <= 100, "source", "at most 100 characters")
+        check_text(errors, summary=summary, assignee_id=assignee_id, source=source)
         errors.raise_if_any()
         at = at or now_utc()
         where = ", ".join(x for x in (f"{prospect.street} {prospect.number}".strip(), prospect.city) if x)
@@ -371,6 +388,7 @@ class Ticket:
         assignee_id = (assignee_id or "").strip()
         errors = FieldErrors()
         errors.check(len(assignee_id) <= 64, "assignee_id", "at most 64 characters")
+        check_text(errors, assignee_id=assignee_id)
         errors.raise_if_any()
         self.assignee_id = assignee_id
         self.updated_at = at or now_utc()
@@ -398,6 +416,7 @@ class Comment:
         errors = FieldErrors()
         errors.check(bool(text), "text", "is required")
         errors.check(len(text) <= 10000, "text", "at most 10000 characters")
+        check_text(errors, text=text)
         errors.raise_if_any()
         return cls(ticket_id=ticket_id, text=text, author_id=author_id or "", author_name=(author_name or "")[:200])
 
@@ -453,7 +472,8 @@ class Attachment:
         name = SAFE_NAME.sub("_", unicodedata.normalize("NFKD", filename or "").encode("ascii", "ignore").decode())
         name = name.strip(" .")[-120:] or "file"
         return cls(ticket_id=ticket_id, filename=name, content_type=content_type, size=len(content), sha256=sha256,
-                   uploaded_by=(uploaded_by or "")[:64], description=(description or "")[:200])
+                   uploaded_by=(uploaded_by or "").replace("\x00", "")[:64],
+                   description=(description or "").replace("\x00", "")[:200])
 
 
 @dataclass(eq=False)
