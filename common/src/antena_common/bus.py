@@ -87,6 +87,7 @@ class Publisher:
         self.url = url
         self._conn: Connection | None = None
         self._producer: Producer | None = None
+        self._next_tag = 1  # delivery tag of the next publish on a confirming channel
 
     def _ensure(self) -> Producer:
         if self._producer is None:
@@ -94,11 +95,18 @@ class Publisher:
             self._conn.ensure_connection(max_retries=3)
             declare_topology(self._conn)
             self._producer = Producer(self._conn.default_channel, exchange=events_exchange())
+            if not is_memory(self.url):
+                channel = self._producer.channel
+                channel._confirm_selected = True  # py-amqp: confirm mode from the start, so tags count from 1
+                channel.confirm_select()
+                self._next_tag = 1
         return self._producer
 
     def publish_raw(self, routing_key: str, body: str, *, exchange: str | None = None, headers: dict | None = None) -> None:
         try:
             producer = self._ensure()
+            if not is_memory(self.url):
+                self._next_tag += 1
             producer.publish(
                 body.encode("utf-8") if isinstance(body, str) else body,
                 routing_key=routing_key,
@@ -115,6 +123,60 @@ class Publisher:
 
     def publish(self, envelope: Envelope) -> None:
         self.publish_raw(envelope.type, envelope.to_json())
+
+    def publish_many(self, messages: list[tuple[str, str]], *, confirm_timeout: float = 30) -> None:
+        """Publish (routing_key, body) pairs to antena.events and return once the
+        broker confirmed all of them (one round trip per batch, not per message).
+        Raises if any was refused or the confirms did not arrive in time."""
+        if is_memory(self.url) or len(messages) <= 1:
+            for routing_key, body in messages:
+                self.publish_raw(routing_key, body)
+            return
+        try:
+            self._publish_confirmed_batch(messages, confirm_timeout)
+        except Exception:
+            self.close()
+            raise
+
+    def _publish_confirmed_batch(self, messages: list[tuple[str, str]], confirm_timeout: float) -> None:
+        producer = self._ensure()
+        channel = producer.channel
+        outstanding: set[int] = set()
+        refused: list[int] = []
+
+        def on_ack(tag, multiple):
+            if multiple:
+                outstanding.difference_update([t for t in outstanding if t <= tag])
+            else:
+                outstanding.discard(tag)
+
+        def on_nack(tag, multiple):
+            refused.append(tag)
+            on_ack(tag, multiple)
+
+        channel.events["basic_ack"].add(on_ack)
+        channel.events["basic_nack"].add(on_nack)
+        try:
+            for routing_key, body in messages:
+                message = channel.prepare_message(
+                    body.encode("utf-8") if isinstance(body, str) else body,
+                    content_type="application/json", content_encoding="utf-8", headers={},
+                    properties={"delivery_mode": 2})
+                outstanding.add(self._next_tag)
+                self._next_tag += 1
+                # the non-waiting publish; confirms are collected below
+                channel._basic_publish(message, exchange=EVENTS_EXCHANGE, routing_key=routing_key)
+            deadline = time.monotonic() + confirm_timeout
+            while outstanding:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"{len(outstanding)} publisher confirms missing after {confirm_timeout}s")
+                self._conn.drain_events(timeout=left)
+        finally:
+            channel.events["basic_ack"].discard(on_ack)
+            channel.events["basic_nack"].discard(on_nack)
+        if refused:
+            raise ConnectionError(f"the broker refused {len(refused)} messages (basic.nack)")
 
     def close(self) -> None:
         if self._conn is not None:
@@ -149,15 +211,19 @@ class EventConsumer:
     dead-lettered; database outages are waited out without giving up."""
 
     def __init__(self, url: str, consumer: str, subscriptions: list[Subscription], *,
-                 max_attempts: int = 5, prefetch: int = 20):
+                 max_attempts: int = 5, prefetch: int = 20, threads: int = 1):
         self.url = url
+        self.threads = max(1, threads)  # >1: competing consumers on the same queues (no ordering between them)
         self.consumer = consumer
         self.subscriptions = {s.event_type: s for s in subscriptions}
         self.max_attempts = max_attempts
         self.prefetch = prefetch
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._workers: list[threading.Thread] = []
         self._dead_publisher = Publisher(url)
+        self._dead_lock = threading.Lock()
+        self._connected = 0
+        self._connected_lock = threading.Lock()
         self.ready = threading.Event()
 
     def queues(self) -> list[Queue]:
@@ -167,17 +233,26 @@ class EventConsumer:
         if not self.subscriptions:
             self.ready.set()
             return
-        self._thread = threading.Thread(target=self._run, name=f"consumer-{self.consumer}", daemon=True)
-        self._thread.start()
+        for i in range(self.threads):
+            worker = threading.Thread(target=self._run, name=f"consumer-{self.consumer}-{i}", daemon=True)
+            self._workers.append(worker)
+            worker.start()
 
     def stop(self, timeout: float = 5) -> None:
         self._stop.set()
-        if self._thread:
-            self._thread.join(timeout)
+        for worker in self._workers:
+            worker.join(timeout)
         self._dead_publisher.close()
+
+    def _mark_connected(self) -> None:
+        with self._connected_lock:
+            self._connected += 1
+            if self._connected >= self.threads:
+                self.ready.set()
 
     def _run(self) -> None:
         delay = 0.2
+        first = True
         while not self._stop.is_set():
             try:
                 with connect(self.url) as conn:
@@ -186,7 +261,9 @@ class EventConsumer:
                     declare_topology(conn, queues)
                     with Consumer(conn, queues=queues, on_message=self._on_message, prefetch_count=self.prefetch,
                                   accept=["json", "application/json"]):
-                        self.ready.set()
+                        if first:
+                            first = False
+                            self._mark_connected()
                         delay = 0.2
                         while not self._stop.is_set():
                             try:
@@ -253,7 +330,8 @@ class EventConsumer:
         }
         body = message.body if isinstance(message.body, (bytes, str)) else bytes(message.body)
         try:
-            self._dead_publisher.publish_raw("", body, exchange=DEAD_EXCHANGE, headers=headers)
+            with self._dead_lock:
+                self._dead_publisher.publish_raw("", body, exchange=DEAD_EXCHANGE, headers=headers)
         except Exception as exc:
             log.error("could not dead-letter; rejecting to the broker", error=str(exc))
             message.reject(requeue=False)  # the queue's x-dead-letter-exchange keeps it

@@ -121,12 +121,23 @@ class UnitOfWork:
     def already_processed(self, consumer: str, event_id: str) -> bool:
         """Record event_id for this consumer; True if it was handled before."""
         t = self._inbox
+        values = {"consumer": consumer, "event_id": event_id, "processed_at": utcnow()}
+        dialect = self.session.get_bind().dialect.name
+        if dialect in ("postgresql", "sqlite"):
+            # one round trip; a concurrent twin waits on the key and then sees the row
+            if dialect == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert as dialect_insert
+            else:
+                from sqlalchemy.dialects.sqlite import insert as dialect_insert
+            stmt = (dialect_insert(t).values(**values)
+                    .on_conflict_do_nothing(index_elements=["consumer", "event_id"]).returning(t.c.event_id))
+            return self.session.execute(stmt).first() is None
         found = self.session.execute(
             select(t.c.event_id).where(t.c.consumer == consumer, t.c.event_id == event_id)
         ).first()
         if found:
             return True
-        self.session.execute(insert(t).values(consumer=consumer, event_id=event_id, processed_at=utcnow()))
+        self.session.execute(insert(t).values(**values))
         return False
 
     def flush(self) -> None:

@@ -46,6 +46,7 @@ class OutboxRelay:
     def _run(self) -> None:
         delay = 0.2
         while not self._stop.is_set():
+            self._wake.clear()  # before reading: a commit from now on wakes the next round
             try:
                 sent = self.relay_once()
                 delay = 0.2
@@ -56,7 +57,6 @@ class OutboxRelay:
                 continue
             if sent < self.batch:
                 self._wake.wait(self.poll_seconds)
-                self._wake.clear()
 
     def relay_once(self) -> int:
         """Publish one batch of pending rows; returns how many were sent."""
@@ -69,8 +69,7 @@ class OutboxRelay:
             if not rows:
                 metrics.OUTBOX_BACKLOG.labels(self.service).set(0)
                 return 0
-            for row in rows:
-                self.publisher.publish_raw(row.routing_key, row.body)
+            self.publisher.publish_many([(row.routing_key, row.body) for row in rows])
             conn.execute(update(t).where(t.c.id.in_([r.id for r in rows])).values(published_at=utcnow()))
         metrics.OUTBOX_PUBLISHED.labels(self.service).inc(len(rows))
         return len(rows)

@@ -77,7 +77,8 @@ class ServiceRuntime:
             self.relay.start()
         for hook in self.on_start:
             hook()
-        self.consumer = EventConsumer(self.platform.broker_url, self.name, self.subscriptions)
+        self.consumer = EventConsumer(self.platform.broker_url, self.name, self.subscriptions,
+                                      threads=self.settings.consumer_threads)
         self.consumer.start()
         self.grpc = None
         if self.servicers:
