@@ -106,3 +106,21 @@ def test_concurrent_reservations_never_share_an_ip(uow_factory):
     assert len(ips) == 252 and len(set(ips)) == 252
     assert "10.50.0.100" not in ips and "10.50.0.1" not in ips
     assert results.count(None) == 28
+
+
+def test_freed_addresses_are_reused_after_wrapping(uow_factory):
+    z = _zone(uow_factory)
+    topology.create_ip_pool(uow_factory(), name="p", cidr="10.51.0.0/29", zone_id=z.id)  # .2-.6 usable
+    rules = credentials.CredentialRules()
+
+    def reserve(k):
+        return cases.reserve_connection(uow_factory(), cases.ReserveConnection(
+            contract_id=k, order_id="o", request_id=k, zone_id=z.id, mode="static"), rules=rules, radius_m=300)
+    got = [reserve(f"k{i}").ip for i in range(5)]
+    assert got == ["10.51.0.2", "10.51.0.3", "10.51.0.4", "10.51.0.5", "10.51.0.6"]
+    assert reserve("full") is None
+    second = cases.get_connection(uow_factory(), contract_id="k1")
+    with uow_factory() as uow:
+        uow.ip_pools.release(second.ip_pool_id, second.id)
+        uow.commit()
+    assert reserve("again").ip == "10.51.0.3"       # past the end of the pool: wraps to the freed one

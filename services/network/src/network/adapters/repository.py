@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import String, and_, cast, delete, exists, func, insert, select, update
+from sqlalchemy import String, cast, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from antena_common.errors import Conflict, NotFound
 
@@ -89,17 +89,28 @@ class IpPoolRepository(_Entities):
         self.session.execute(insert(orm.ip_allocations), [
             {"pool_id": pool_id, "ip": ip, "kind": kind, "connection_id": None} for ip, kind in rows])
 
-    def first_free(self, pool: model.IpPool, first: int, last: int) -> int | None:
-        """Lowest free address at or after the pool's hint, wrapping around once."""
+    def first_free(self, pool: model.IpPool, first: int, last: int, window: int = 256) -> int | None:
+        """Lowest free address at or after the pool's hint, wrapping around once.
+
+        Walks the allocations in primary-key order, a window at a time, and
+        stops at the first gap: a short index range scan, whatever the pool's size."""
         a = orm.ip_allocations
-        b = aliased(orm.ip_allocations)
-        for start in ((pool.next_hint or first), first):
-            q = (select(func.min(a.c.ip + 1))
-                 .where(a.c.pool_id == pool.id, a.c.ip >= start - 1, a.c.ip + 1 <= last,
-                        ~exists().where(and_(b.c.pool_id == pool.id, b.c.ip == a.c.ip + 1))))
-            found = self.session.execute(q).scalar()
-            if found is not None:
-                return int(found)
+        starts = [pool.next_hint, first] if pool.next_hint and pool.next_hint > first else [first]
+        for start in starts:
+            cur = start
+            while cur <= last:
+                ips = [r[0] for r in self.session.execute(
+                    select(a.c.ip).where(a.c.pool_id == pool.id, a.c.ip >= cur).order_by(a.c.ip).limit(window))]
+                for ip in ips:
+                    if ip > cur:
+                        break
+                    cur = ip + 1
+                else:
+                    if len(ips) == window:
+                        continue  # the whole window was taken: next window
+                if cur <= last:
+                    return cur
+                break  # reached the end: wrap around to the pool's start
         return None
 
     def is_taken(self, pool_id: str, ip: int) -> bool:
