@@ -213,10 +213,15 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=4)
     ap.add_argument("--reservations", type=int, default=2000)
     ap.add_argument("--provision", type=int, default=300)
+    ap.add_argument("--only", default="coverage,allocation,provisioning")
     args = ap.parse_args()
-    bench_coverage(args.boxes, args.queries)
-    bench_allocation(args.allocations, args.workers, args.reservations)
-    bench_provisioning(args.provision)
+    parts = set(args.only.split(","))
+    if "coverage" in parts:
+        bench_coverage(args.boxes, args.queries)
+    if "allocation" in parts:
+        bench_allocation(args.allocations, args.workers, args.reservations)
+    if "provisioning" in parts:
+        bench_provisioning(args.provision)
     return 0
 
 
