@@ -68,22 +68,28 @@ def test_tax_exclusive_and_inclusive():
 
 
 @given(price=money, rate=st.decimals(min_value=0, max_value=30, places=2), inclusive=st.booleans(),
-       qty=st.fractions(min_value=0, max_value=1).map(lambda f: D(f.numerator) / D(f.denominator)))
-def test_line_total_is_exact(price, rate, inclusive, qty):
+       of_days=st.integers(28, 31), data=st.data())
+def test_line_total_is_exact(price, rate, inclusive, of_days, data):
+    days = data.draw(st.integers(1, of_days))
     tax = catalog.TaxRate(name="t", rate=rate, inclusive=inclusive)
-    line = pricing.make_line("plan", "x", price, tax, quantity=qty)
+    line = pricing.make_line("plan", "x", price, tax, days=days, of_days=of_days)
     for v in (line.amount, line.tax_amount, line.total):
         assert v == v.quantize(D("0.01"))
-    if inclusive:
-        assert line.total == pricing.q(price * qty)
+    # the prorated gross is the exact rational rounded half up, never off by a cent
+    cents = int(price * 100) * days
+    exact = (2 * cents + of_days) // (2 * of_days)
+    assert (line.total if inclusive else line.amount) == D(exact) / 100
     assert line.total == line.amount + line.tax_amount
+    negative = pricing.make_line("discount", "x", -price, tax, days=days, of_days=of_days)
+    assert (negative.amount, negative.tax_amount) == (-line.amount, -line.tax_amount)
 
 
 def test_proration_first_month():
-    fraction, start, end = pricing.proration(dt.date(2026, 11, 21), "2026-11")
-    assert fraction == D(10) / D(30) and start == dt.date(2026, 11, 21) and end == dt.date(2026, 11, 30)
+    assert pricing.proration(dt.date(2026, 11, 21), "2026-11") == (10, 30, dt.date(2026, 11, 21), dt.date(2026, 11, 30))
     assert pricing.proration(dt.date(2026, 12, 2), "2026-11") is None
-    assert pricing.proration(dt.date(2026, 10, 2), "2026-11")[0] == 1
+    assert pricing.proration(dt.date(2026, 10, 2), "2026-11")[:2] == (30, 30)
+    # the tie case a rounded fraction gets wrong: 0.03 x 25/30 = 0.025 -> 0.03
+    assert pricing.make_line("plan", "x", D("0.03"), None, days=25, of_days=30).amount == D("0.03")
 
 
 @given(total=money, count=st.integers(1, 36))

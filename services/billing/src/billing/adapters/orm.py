@@ -191,7 +191,9 @@ invoices = Table(
 invoice_lines = Table(
     "invoice_lines", metadata,
     Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
-    Column("invoice_id", ID, ForeignKey("invoices.id"), nullable=False, index=True),
+    # deferred: the set-based bill run writes lines before their invoice, in one transaction
+    Column("invoice_id", ID, ForeignKey("invoices.id", deferrable=True, initially="DEFERRED"), nullable=False,
+           index=True),
     Column("position", Integer, nullable=False),
     Column("kind", String(20), nullable=False),
     Column("description", String(300), nullable=False),

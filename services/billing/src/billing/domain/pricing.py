@@ -31,10 +31,12 @@ class Line:
         return self.amount + self.tax_amount
 
 
-def make_line(kind: str, description: str, price: Decimal, tax: TaxRate | None, *, quantity: Decimal = ONE,
+def make_line(kind: str, description: str, price: Decimal, tax: TaxRate | None, *, days: int = 1, of_days: int = 1,
               ref_id: str = "") -> Line:
-    """price x quantity rounded to the cent; tax added (exclusive) or taken out (inclusive)."""
-    gross = q(price * quantity)
+    """price x days/of_days rounded to the cent (half up); tax added (exclusive) or taken out (inclusive).
+    price*days is exact and a tie x.xx5 is always a terminating decimal, so the one division rounds exactly."""
+    quantity = ONE if days == of_days else Decimal(days) / Decimal(of_days)
+    gross = q(price * days / of_days)
     if tax is None or tax.rate == 0:
         return Line(kind, description, quantity, price, gross, tax.rate if tax else ZERO, ZERO, ref_id)
     if tax.inclusive:
@@ -79,16 +81,16 @@ def instalment_amount(total: Decimal, count: int, k: int) -> Decimal:
     return Decimal(mine) / 100
 
 
-def proration(billing_start: dt.date, period: str) -> tuple[Decimal, dt.date, dt.date] | None:
-    """Fraction of `period` billed when billing starts on `billing_start` (None: nothing to bill)."""
+def proration(billing_start: dt.date, period: str) -> tuple[int, int, dt.date, dt.date] | None:
+    """(days billed, days in the period, first day, last day) when billing starts on `billing_start`
+    (None: nothing to bill in `period`)."""
     start, end = period_bounds(period)
     if billing_start > end:
         return None
-    if billing_start <= start:
-        return ONE, start, end
     days = (end - start).days + 1
-    billed = (end - billing_start).days + 1
-    return Decimal(billed) / Decimal(days), billing_start, end
+    if billing_start <= start:
+        return days, days, start, end
+    return (end - billing_start).days + 1, days, billing_start, end
 
 
 # ---- quote: the wizard's monthly total ----
@@ -153,26 +155,26 @@ def period_lines(terms: ContractTerms, period: str) -> tuple[list[Line], dt.date
     pr = proration(terms.billing_start, period)
     if pr is None:
         return None
-    fraction, start, end = pr
+    billed, days, start, end = pr
     if not terms.prorate:
-        fraction = ONE
-    qty = fraction if fraction != ONE else ONE
-    suffix = f" ({start:%d/%m}-{end:%d/%m})" if fraction != ONE else ""
+        billed = days
+    qty = {"days": billed, "of_days": days}
+    suffix = f" ({start:%d/%m}-{end:%d/%m})" if billed != days else ""
     n = period_index(period) - period_index(terms.start_period)
     plan = terms.plan
     plan_tax = terms.tax_for(plan.tax_rate_id)
-    lines = [make_line("plan", f"{plan.name}{suffix}", plan.price, plan_tax, quantity=qty, ref_id=plan.id)]
+    lines = [make_line("plan", f"{plan.name}{suffix}", plan.price, plan_tax, **qty, ref_id=plan.id)]
     for item in terms.items:
         if item.period == "monthly":
             lines.append(make_line("item", f"{item.name}{suffix}", item.price, terms.tax_for(item.tax_rate_id),
-                                   quantity=qty, ref_id=item.id))
+                                   **qty, ref_id=item.id))
         elif n % 12 == 0:
             lines.append(make_line("item", f"{item.name} (anual)", item.price, terms.tax_for(item.tax_rate_id),
                                    ref_id=item.id))
     for item, description in terms.services:
         label = f"{item.name} - {description}" if description else item.name
         lines.append(make_line("service", f"{label}{suffix}", item.price, terms.tax_for(item.tax_rate_id),
-                               quantity=qty, ref_id=item.id))
+                               **qty, ref_id=item.id))
     taken = ZERO
     base = lines[0].unit_price
     for d in terms.discounts:
@@ -181,7 +183,7 @@ def period_lines(terms: ContractTerms, period: str) -> tuple[list[Line], dt.date
         amount = min(discount_amount(d, base), base - taken)
         taken += amount
         if amount > 0:
-            lines.append(make_line("discount", f"{d.name}{suffix}", -amount, plan_tax, quantity=qty, ref_id=d.id))
+            lines.append(make_line("discount", f"{d.name}{suffix}", -amount, plan_tax, **qty, ref_id=d.id))
     if terms.instalment_count > 1 and 0 <= n < terms.instalment_count:
         amount = instalment_amount(terms.instalment_total, terms.instalment_count, n)
         lines.append(make_line("instalment", f"Instalación, cuota {n + 1}/{terms.instalment_count}", amount,

@@ -1,15 +1,15 @@
 """initial
 
-Revision ID: ed7df2d26df2
+Revision ID: fbb5dfe792a6
 Revises: 
-Create Date: 2026-11-22 06:31:08.839195
+Create Date: 2026-11-22 06:37:32.505851
 """
 from alembic import op
 import sqlalchemy as sa
 import antena_common.db
 
 
-revision = 'ed7df2d26df2'
+revision = 'fbb5dfe792a6'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -287,7 +287,7 @@ def upgrade() -> None:
     sa.Column('tax_rate', antena_common.db.Money(), nullable=False),
     sa.Column('tax_amount', antena_common.db.Money(), nullable=False),
     sa.Column('total', antena_common.db.Money(), nullable=False),
-    sa.ForeignKeyConstraint(['invoice_id'], ['invoices.id'], ),
+    sa.ForeignKeyConstraint(['invoice_id'], ['invoices.id'], initially='DEFERRED', deferrable=True),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('invoice_lines', schema=None) as batch_op:

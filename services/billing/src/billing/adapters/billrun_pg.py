@@ -1,0 +1,170 @@
+"""The bill run's batch as set-based SQL on PostgreSQL: lines, invoices and invoice_issued
+outbox rows written by three INSERT ... SELECT statements over a batch of contracts.
+
+It computes exactly what domain.pricing.period_lines computes (integration tests compare
+both on random contracts): money in integer cents; every line rounded once, half up
+(away from zero), from exact integer arithmetic:
+    half_up(a / b) = (2a + b) div 2b  for a, b >= 0, applied to magnitudes."""
+from __future__ import annotations
+
+import datetime as dt
+
+from decimal import Decimal
+
+from sqlalchemy import text
+
+from ..domain.money import parse_period, period_bounds, period_index
+
+# one row per contract of the batch: its ids, proration and period position
+_BATCH = """
+WITH b AS (
+  SELECT u.contract_id, u.invoice_id, u.seq, c.customer_id, c.plan_id, c.billing_profile_id, c.currency,
+         c.billing_start, c.installation_fee, c.installation_instalments,
+         (:pidx - (extract(year FROM c.billing_start)::int * 12 + extract(month FROM c.billing_start)::int - 1)) AS n,
+         GREATEST(c.billing_start, CAST(:ps AS date)) AS first_day,
+         CASE WHEN bp.prorate AND c.billing_start > CAST(:ps AS date)
+              THEN (CAST(:pe AS date) - c.billing_start) + 1 ELSE CAST(:days AS int) END AS billed,
+         bp.issue_day, bp.due_days
+  FROM unnest(CAST(:contract_ids AS varchar[]), CAST(:invoice_ids AS varchar[]), CAST(:seqs AS bigint[]))
+       AS u(contract_id, invoice_id, seq)
+  JOIN contracts c ON c.id = u.contract_id
+  JOIN billing_profiles bp ON bp.id = c.billing_profile_id
+)
+"""
+
+# every priced line before rounding: signed unit price in cents, days billed, tax
+_RAW = _BATCH + """,
+suffix AS (
+  SELECT b.*, CASE WHEN b.billed <> CAST(:days AS int)
+                   THEN ' (' || to_char(b.first_day, 'DD/MM') || '-' || to_char(CAST(:pe AS date), 'DD/MM') || ')'
+                   ELSE '' END AS sfx
+  FROM b
+),
+plan_lines AS (
+  SELECT s.invoice_id, 0 AS grp, '' AS ord, 'plan' AS kind, p.name || s.sfx AS description, p.price AS unit,
+         s.billed AS num, COALESCE(p.tax_rate_id, CAST(:default_tax AS varchar)) AS tax_id
+  FROM suffix s JOIN plans p ON p.id = s.plan_id
+),
+item_lines AS (
+  SELECT s.invoice_id, CASE ci.kind WHEN 'item' THEN 1 ELSE 2 END AS grp,
+         to_char(ci.created_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS') || ci.id AS ord, ci.kind AS kind,
+         CASE WHEN ci.kind = 'service' THEN
+                CASE WHEN ci.description <> '' THEN ri.name || ' - ' || ci.description ELSE ri.name END || s.sfx
+              WHEN ri.period = 'monthly' THEN ri.name || s.sfx
+              ELSE ri.name || ' (anual)' END AS description,
+         ri.price AS unit,
+         CASE WHEN ci.kind = 'item' AND ri.period = 'yearly' THEN CAST(:days AS int) ELSE s.billed END AS num,
+         COALESCE(ri.tax_rate_id, CAST(:default_tax AS varchar)) AS tax_id
+  FROM suffix s JOIN contract_items ci ON ci.contract_id = s.contract_id
+  JOIN recurring_items ri ON ri.id = ci.recurring_item_id
+  WHERE ci.kind = 'service' OR ri.period = 'monthly' OR s.n % 12 = 0
+),
+disc AS (
+  SELECT s.invoice_id, s.sfx, s.billed, p.price AS base, p.tax_rate_id AS plan_tax, d.id, d.name,
+         CASE WHEN d.kind = 'percent' THEN LEAST(div(2 * p.price * d.value + 10000, 20000), p.price)
+              ELSE LEAST(d.value, p.price) END AS raw
+  FROM suffix s JOIN contract_discounts cd ON cd.contract_id = s.contract_id
+  JOIN discounts d ON d.id = cd.discount_id JOIN plans p ON p.id = s.plan_id
+  WHERE d.months IS NULL OR s.n < d.months
+),
+disc_capped AS (
+  SELECT disc.*, LEAST(SUM(raw) OVER w, base) - LEAST(SUM(raw) OVER w - raw, base) AS amount
+  FROM disc WINDOW w AS (PARTITION BY invoice_id ORDER BY id ROWS UNBOUNDED PRECEDING)
+),
+disc_lines AS (
+  SELECT invoice_id, 3 AS grp, id AS ord, 'discount' AS kind, name || sfx AS description, -amount AS unit,
+         billed AS num, COALESCE(plan_tax, CAST(:default_tax AS varchar)) AS tax_id
+  FROM disc_capped WHERE amount > 0
+),
+inst_lines AS (
+  SELECT s.invoice_id, 4 AS grp, '' AS ord, 'instalment' AS kind,
+         'Instalación, cuota ' || (s.n + 1) || '/' || s.installation_instalments AS description,
+         CASE WHEN s.n = s.installation_instalments - 1
+              THEN s.installation_fee - (s.installation_fee / s.installation_instalments) * (s.installation_instalments - 1)
+              ELSE s.installation_fee / s.installation_instalments END AS unit,
+         CAST(:days AS int) AS num, CAST(:default_tax AS varchar) AS tax_id
+  FROM suffix s WHERE s.installation_instalments > 1 AND s.n >= 0 AND s.n < s.installation_instalments
+),
+raw AS (
+  SELECT invoice_id, grp, ord, kind, description, CAST(unit AS bigint) AS unit, num, tax_id FROM (
+    SELECT * FROM plan_lines UNION ALL SELECT * FROM item_lines UNION ALL SELECT * FROM disc_lines
+    UNION ALL SELECT * FROM inst_lines) x
+),
+gross AS (
+  SELECT r.*, CASE WHEN r.unit < 0 THEN -1 ELSE 1 END AS sg, div(2 * abs(r.unit) * r.num + CAST(:days AS int), 2 * CAST(:days AS int)) AS g,
+         COALESCE(t.rate, 0) AS rate, COALESCE(t.inclusive, false) AS inclusive
+  FROM raw r LEFT JOIN tax_rates t ON t.id = r.tax_id
+),
+priced AS (
+  SELECT gross.*,
+         CASE WHEN rate = 0 THEN g
+              WHEN inclusive THEN div(2 * g * 10000 + (10000 + rate), 2 * (10000 + rate))
+              ELSE g END AS net_mag,
+         CASE WHEN rate = 0 THEN 0
+              WHEN inclusive THEN g - div(2 * g * 10000 + (10000 + rate), 2 * (10000 + rate))
+              ELSE div(2 * g * rate + 10000, 20000) END AS tax_mag
+  FROM gross
+)
+"""
+
+# one statement: lines, then invoices summed from the lines just written, then their events
+BATCH_SQL = _RAW + """,
+new_lines AS (
+  INSERT INTO invoice_lines (invoice_id, position, kind, description, quantity, unit_price, amount, tax_rate,
+                             tax_amount, total)
+  SELECT invoice_id, row_number() OVER (PARTITION BY invoice_id ORDER BY grp, ord) - 1, kind, left(description, 300),
+         CASE WHEN num = CAST(:days AS int) THEN '1'
+              ELSE trim_scale(round(CAST(num AS numeric) / CAST(:days AS int), 6))::text END,
+         unit, sg * net_mag, rate, sg * tax_mag, sg * (net_mag + tax_mag)
+  FROM priced
+  RETURNING invoice_id, amount, tax_amount, total
+),
+sums AS (
+  SELECT invoice_id, SUM(amount) AS subtotal, SUM(tax_amount) AS tax_total, SUM(total) AS total
+  FROM new_lines GROUP BY invoice_id
+),
+new_invoices AS (
+  INSERT INTO invoices (id, series, seq, number, customer_id, contract_id, kind, period, state, issue_date, due_date,
+                        period_start, period_end, subtotal, tax_total, total, balance, currency, late_fee_applied,
+                        created_at)
+  SELECT b.invoice_id, CAST(:series AS varchar), b.seq, CAST(:series AS varchar) || '-' || lpad(b.seq::text, 8, '0'),
+         b.customer_id, b.contract_id, 'service', CAST(:period AS varchar),
+         CASE WHEN COALESCE(s.total, 0) > 0 THEN 'issued' ELSE 'paid' END,
+         make_date(:year, :month, b.issue_day), make_date(:year, :month, b.issue_day) + b.due_days,
+         b.first_day, CAST(:pe AS date), COALESCE(s.subtotal, 0), COALESCE(s.tax_total, 0), COALESCE(s.total, 0),
+         COALESCE(s.total, 0), b.currency, false, :now
+  FROM b LEFT JOIN sums s ON s.invoice_id = b.invoice_id
+  RETURNING id, seq, number, customer_id, contract_id, total, currency, issue_date, due_date
+),
+new_events AS (
+  INSERT INTO outbox (event_id, routing_key, body, created_at)
+  SELECT e.event_id, 'billing.invoice_issued',
+         json_build_object('event_id', e.event_id, 'type', 'billing.invoice_issued', 'source', 'billing',
+                           'occurred_at', CAST(:occurred_at AS text), 'schema_version', 1,
+                           'correlation_id', CAST(:correlation_id AS text),
+                           'payload', json_build_object(
+                              'invoice_id', e.id, 'number', e.number, 'customer_id', e.customer_id,
+                              'contract_id', e.contract_id,
+                              'total', CAST(CAST(e.total AS numeric) / 100 AS numeric(20, 2))::text,
+                              'currency', e.currency, 'issue_date', e.issue_date::text, 'due_date', e.due_date::text,
+                              'customer_email', e.email, 'customer_name', e.name))::text,
+         :now
+  FROM (SELECT gen_random_uuid()::text AS event_id, i.*, c.email, c.name
+        FROM new_invoices i JOIN customers c ON c.id = i.customer_id ORDER BY i.seq) e
+  RETURNING 1
+)
+SELECT i.customer_id, i.currency, i.total, (SELECT count(*) FROM new_events) AS events FROM new_invoices i
+"""
+
+
+def write_batch(session, *, period: str, series: str, contract_ids: list[str], invoice_ids: list[str],
+                first_seq: int, default_tax: str | None, correlation_id: str | None, now: dt.datetime) -> list[dict]:
+    """Invoice `contract_ids` for `period` (numbers first_seq..); returns the invoices written."""
+    year, month = parse_period(period)
+    ps, pe = period_bounds(period)
+    params = {"period": period, "series": series, "contract_ids": contract_ids, "invoice_ids": invoice_ids,
+              "seqs": list(range(first_seq, first_seq + len(contract_ids))), "pidx": period_index(period),
+              "ps": ps, "pe": pe, "days": (pe - ps).days + 1, "default_tax": default_tax, "year": year,
+              "month": month, "now": now, "occurred_at": now.isoformat(), "correlation_id": correlation_id}
+    rows = session.execute(text(BATCH_SQL), params).all()
+    return [{"customer_id": r.customer_id, "currency": r.currency, "total": Decimal(r.total) / 100} for r in rows]
