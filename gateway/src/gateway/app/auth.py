@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import secrets
+import time
 
 import jwt
 from argon2 import PasswordHasher
@@ -71,8 +73,20 @@ def issue_token(user: StaffUser, secret: str, ttl_seconds: int) -> str:
 
 
 def verify_token(token: str, secret: str) -> dict:
+    """Claims of a valid staff token (signature, expiry, kind); InvalidToken otherwise.
+    Verified tokens are remembered, so a token seen before costs a dict lookup."""
+    if len(token) > 4096:
+        raise InvalidToken("token too long")
+    claims = _verified(token, secret)
+    if claims["exp"] <= time.time():
+        raise InvalidToken("Signature has expired")
+    return claims
+
+
+@functools.lru_cache(maxsize=4096)
+def _verified(token: str, secret: str) -> dict:
     try:
-        claims = jwt.decode(token, secret, algorithms=["HS256"], options={"require": ["exp", "sub"]}, leeway=5)
+        claims = jwt.decode(token, secret, algorithms=["HS256"], options={"require": ["exp", "sub"]})
     except jwt.PyJWTError as exc:
         raise InvalidToken(str(exc)) from None
     if claims.get("typ") != "staff" or not isinstance(claims.get("sub"), str):

@@ -1,0 +1,359 @@
+"""Gateway benchmark (issue 2): the sales desk's ticket list through the whole
+stack against a bare FastAPI endpoint returning a body of the same size,
+measured in the same run.
+
+  antena: GET /v1/tickets?state=pending&limit=50 -> gateway (request id,
+          security headers, JWT + user check, role check) -> gRPC -> sales
+          (keyset query over 100,000 tickets) -> JSON
+  bare:   GET /bare on a one-route FastAPI app under uvicorn, same body bytes
+
+Every server runs in its own process (started here on free ports); the load
+comes from yet another process: wrk when installed (apt-get install wrk),
+else a Python asyncio client. Two measurements:
+
+  1. saturation: requests/s of each side with a few keep-alive connections,
+     alternating bare/antena rounds; ratio antena/bare (target >= 0.3)
+  2. steady 50 requests/s, open loop (latency counted from the moment each
+     request was due, so a stall is not hidden): p50/p99 (target p99 < 50 ms)
+
+  .venv/bin/python bench/gateway_bench.py [--mode embedded|split] [--db sqlite|postgresql]
+        [--tickets 100000] [--seconds 8] [--rounds 3] [--rate 50] [--rate-seconds 20]
+
+--mode embedded runs `antena up` (every service in one process, as `make up`);
+--mode split runs sales and gateway each as its own `antena run` process.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+PATH = "/v1/tickets?state=pending&limit=50"
+STATES = (("pending", 0.25), ("order_in_progress", 0.35), ("won", 0.25), ("lost", 0.15))
+SOURCES = ("web", "whatsapp", "phone", "walk-in", "referral", "facebook")
+
+
+# --- data ---------------------------------------------------------------------------------------------------
+
+def seed_sales(url: str, tickets: int, leads: int = 2000) -> None:
+    """Create the sales schema with its own migrations, then bulk-insert leads,
+    prospects and tickets through the sales service's table definitions."""
+    from sqlalchemy import insert
+
+    import sales
+    from antena_common.db import make_engine, run_migrations
+    from antena_common.ids import new_id
+    from sales.adapters import orm
+
+    run_migrations(Path(sales.__file__).parent / "migrations", url)
+    engine = make_engine(url)
+    rnd = random.Random(7)
+    start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=365)
+    people = []
+    with engine.begin() as conn:
+        lead_rows, prospect_rows = [], []
+        for i in range(leads):
+            name = f"{rnd.choice(['Ana', 'Luis', 'Rosa', 'Juan', 'Marta', 'Pablo'])} " \
+                   f"{rnd.choice(['Gómez', 'Pérez', 'Díaz', 'Núñez', 'Sosa'])} {i}"
+            lead_id, prospect_id = new_id(), new_id()
+            people.append((lead_id, prospect_id, name))
+            lead_rows.append({"id": lead_id, "name": name, "phone": f"351555{i:04d}", "email": f"c{i}@example.com",
+                              "source": rnd.choice(SOURCES), "search": name.lower(), "created_at": start})
+            prospect_rows.append({"id": prospect_id, "lead_id": lead_id, "name": name, "plan_id": "plan-30",
+                                  "recurring_item_ids": [], "discount_ids": [], "street": "Av. Colón",
+                                  "number": str(100 + i), "city": "Córdoba", "state": "Córdoba",
+                                  "lat": -31.41 + rnd.random() / 100, "lon": -64.18 + rnd.random() / 100,
+                                  "created_at": start})
+        conn.execute(insert(orm.leads), lead_rows)
+        conn.execute(insert(orm.prospects), prospect_rows)
+    names, weights = zip(*STATES)
+    batch = []
+    for i in range(tickets):
+        lead_id, prospect_id, name = people[i % len(people)]
+        state = rnd.choices(names, weights)[0]
+        created = start + dt.timedelta(seconds=i * 300)
+        batch.append({
+            "id": new_id(), "lead_id": lead_id, "prospect_id": prospect_id, "prospect_name": name,
+            "source": rnd.choice(SOURCES), "create": rnd.choice(["ticket", "installation", "feasibility"]),
+            "assignee_id": f"seller-{i % 7}", "summary": f"{name}: Av. Colón, Córdoba", "state": state,
+            "tags": ["sin cobertura"] if state == "lost" else (["vip"] if i % 11 == 0 else []),
+            "loss_tag": "sin cobertura" if state == "lost" else "",
+            "coverage": {"status": "covered", "nearest": {"nap_box_id": "nap-1", "code": "NAP-001",
+                                                          "distance_m": 35.5, "free_ports": 4}},
+            "scheduled_for": created + dt.timedelta(days=3) if state == "order_in_progress" else None,
+            "order_ids": [new_id()] if state != "pending" else [], "orders_count": 0 if state == "pending" else 1,
+            "lead_phone": "3515550000", "lead_email": "", "created_at": created, "updated_at": created,
+            "closed_at": created if state in ("won", "lost") else None,
+        })
+        if len(batch) == 5000:
+            with engine.begin() as conn:
+                conn.execute(insert(orm.tickets), batch)
+            batch = []
+    if batch:
+        with engine.begin() as conn:
+            conn.execute(insert(orm.tickets), batch)
+    engine.dispose()
+
+
+# --- processes ----------------------------------------------------------------------------------------------
+
+def serve_bare(port: int, body_file: str) -> None:
+    """Child process: the baseline, one FastAPI route returning fixed bytes."""
+    import uvicorn
+    from fastapi import FastAPI
+    from fastapi.responses import Response
+
+    body = Path(body_file).read_bytes()
+    app = FastAPI()
+
+    @app.get("/bare")
+    async def bare() -> Response:
+        return Response(body, media_type="application/json")
+
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def start(cmd: list[str], env: dict, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(cmd, env=env, stdout=open(log, "ab"), stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+
+
+def cpu_seconds(proc: subprocess.Popen) -> float:
+    """User + system CPU time of a process (all its threads) from /proc."""
+    try:
+        fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_http(url: str, timeout: float = 120, procs=()) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for p in procs:
+            if p.poll() is not None:
+                raise SystemExit(f"a server process exited with {p.returncode}; see the logs")
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"timed out waiting for {url}")
+
+
+# --- load ---------------------------------------------------------------------------------------------------
+
+def saturate_wrk(url: str, headers: dict, seconds: float, connections: int) -> dict:
+    cmd = ["wrk", "-t1", f"-c{connections}", f"-d{int(seconds)}s", "--latency"]
+    for k, v in headers.items():
+        cmd += ["-H", f"{k}: {v}"]
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = re.search(r"Socket errors:.*", out)
+    if bad and int(bad.group(1)):
+        raise SystemExit(f"{url}: {bad.group(1)} non-2xx answers\n{out}")
+    return {"rate": rate, "tool": "wrk", "socket_errors": errors.group(0) if errors else ""}
+
+
+async def _saturate_py(url: str, headers: dict, seconds: float, connections: int) -> dict:
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    count = 0
+    async with httpx.AsyncClient(headers=headers, limits=limits, timeout=30) as client:
+        end = time.perf_counter() + seconds
+
+        async def worker():
+            nonlocal count
+            while time.perf_counter() < end:
+                r = await client.get(url)
+                if r.status_code != 200:
+                    raise SystemExit(f"{url}: {r.status_code} {r.text[:200]}")
+                count += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(connections)))
+        return {"rate": count / (time.perf_counter() - started), "tool": "python"}
+
+
+def saturate(url: str, headers: dict, seconds: float, connections: int) -> dict:
+    if shutil.which("wrk"):
+        return saturate_wrk(url, headers, seconds, connections)
+    return asyncio.run(_saturate_py(url, headers, seconds, connections))
+
+
+async def _steady(url: str, headers: dict, rate: float, seconds: float) -> dict:
+    """Open loop: request i is due at t0 + i/rate whatever happened before."""
+    n = int(rate * seconds)
+    latencies: list[float] = []
+    failures = 0
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+    async with httpx.AsyncClient(headers=headers, limits=limits, timeout=30) as client:
+        for _ in range(5):  # open a few connections first
+            await client.get(url)
+        t0 = time.perf_counter() + 0.1
+
+        async def one(i: int):
+            nonlocal failures
+            due = t0 + i / rate
+            await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            r = await client.get(url)
+            if r.status_code != 200:
+                failures += 1
+            latencies.append((time.perf_counter() - due) * 1000)
+
+        await asyncio.gather(*(one(i) for i in range(n)))
+    lat = sorted(latencies)
+    pick = lambda q: lat[min(len(lat) - 1, int(round(q * (len(lat) - 1))))]  # noqa: E731
+    return {"requests": n, "failures": failures, "p50_ms": round(pick(0.50), 2), "p90_ms": round(pick(0.90), 2),
+            "p99_ms": round(pick(0.99), 2), "max_ms": round(lat[-1], 2)}
+
+
+def steady(url: str, headers: dict, rate: float, seconds: float) -> dict:
+    """In a child process, so the client never shares a CPU-bound interpreter with this script's work."""
+    code = ("import asyncio, json, sys; sys.path.insert(0, sys.argv[1]); import gateway_bench as b; "
+            "print(json.dumps(asyncio.run(b._steady(sys.argv[2], json.loads(sys.argv[3]), "
+            "float(sys.argv[4]), float(sys.argv[5])))))")
+    out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), url, json.dumps(headers),
+                          str(rate), str(seconds)], capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+# --- main ---------------------------------------------------------------------------------------------------
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mode", choices=["embedded", "split"], default="embedded")
+    ap.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite")
+    ap.add_argument("--tickets", type=int, default=100_000)
+    ap.add_argument("--seconds", type=float, default=8, help="length of each saturation round")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--connections", type=int, default=8)
+    ap.add_argument("--rate", type=float, default=50)
+    ap.add_argument("--rate-seconds", type=float, default=20)
+    ap.add_argument("--keep", action="store_true", help="keep the temp dir (logs)")
+    args = ap.parse_args()
+
+    from antena_common.testing import create_pg_database, drop_pg_database, system_env
+
+    tmp = Path(tempfile.mkdtemp(prefix="antena-gw-bench-"))
+    data = tmp / "data"
+    data.mkdir()
+    pg_urls = {}
+    if args.db == "postgresql":
+        pg_urls = {s: create_pg_database(f"antena_bench_{s}") for s in ("sales", "gateway")}
+    env = {**os.environ, **system_env(data, database_urls=pg_urls)}
+    env["ANTENA_LOG_LEVEL"] = "WARNING"
+    sales_url = pg_urls.get("sales") or f"sqlite:///{(data / 'sales.db').resolve()}"
+    procs: list[subprocess.Popen] = []
+    try:
+        t = time.perf_counter()
+        seed_sales(sales_url, args.tickets)
+        print(f"seeded {args.tickets} tickets into sales ({args.db}) in {time.perf_counter() - t:.0f} s", flush=True)
+
+        antena = [sys.executable, "-m", "antena_common.cli"]
+        named: dict[str, subprocess.Popen] = {}
+        if args.mode == "embedded":
+            named["system"] = start([*antena, "up"], env, tmp / "system.log")
+        else:
+            for svc in ("sales", "gateway"):
+                named[svc] = start([*antena, "run", svc], env, tmp / f"{svc}.log")
+        procs.extend(named.values())
+        gateway = f"http://127.0.0.1:{env['ANTENA_GATEWAY_PORT']}"
+        wait_http(f"{gateway}/health", procs=procs)
+        token = httpx.post(f"{gateway}/v1/auth/token", timeout=30,
+                           json={"username": "admin", "password": env["ANTENA_ADMIN_PASSWORD"]}).json()["access_token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        first = httpx.get(gateway + PATH, headers=headers, timeout=30)
+        first.raise_for_status()
+        page = first.json()
+        assert len(page["items"]) == 50 and page["next_cursor"], "expected a full page and a next cursor"
+        assert all(x["state"] == "pending" for x in page["items"])
+        body_file = tmp / "body.json"
+        body_file.write_bytes(first.content)
+
+        from antena_common.testing import free_port
+
+        bare_port = free_port()
+        bare = start([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+                      f"import gateway_bench as b; b.serve_bare({bare_port}, {str(body_file)!r})"],
+                     env, tmp / "bare.log")
+        procs.append(bare)
+        bare_url = f"http://127.0.0.1:{bare_port}/bare"
+        wait_http(bare_url, procs=procs)
+        assert len(httpx.get(bare_url).content) == len(first.content)
+
+        # warm both up, then alternate rounds so background load hits both alike
+        saturate(bare_url, {}, 2, args.connections)
+        saturate(gateway + PATH, headers, 2, args.connections)
+        rounds = []
+        for i in range(args.rounds):
+            cpu0 = cpu_seconds(bare)
+            b = saturate(bare_url, headers, args.seconds, args.connections)
+            bare_cpu = (cpu_seconds(bare) - cpu0) / (b["rate"] * args.seconds) * 1000
+            cpu0 = {k: cpu_seconds(p) for k, p in named.items()}
+            a = saturate(gateway + PATH, headers, args.seconds, args.connections)
+            cpu_ms = {k: round((cpu_seconds(p) - cpu0[k]) / (a["rate"] * args.seconds) * 1000, 2)
+                      for k, p in named.items()}
+            rounds.append({"bare": round(b["rate"], 1), "antena": round(a["rate"], 1),
+                           "ratio": round(a["rate"] / b["rate"], 3),
+                           "cpu_ms_per_request": {"bare": round(bare_cpu, 2), **cpu_ms}})
+            print(f"round {i + 1}: bare {b['rate']:.0f} req/s, antena {a['rate']:.0f} req/s, "
+                  f"ratio {a['rate'] / b['rate']:.3f}; CPU ms per request {rounds[-1]['cpu_ms_per_request']}",
+                  flush=True)
+        ratio = statistics.median(r["ratio"] for r in rounds)
+
+        steady_bare = steady(bare_url, headers, args.rate, args.rate_seconds)
+        steady_antena = steady(gateway + PATH, headers, args.rate, args.rate_seconds)
+        result = {
+            "mode": args.mode, "db": args.db, "tickets": args.tickets, "body_bytes": len(first.content),
+            "tool": "wrk" if shutil.which("wrk") else "python", "connections": args.connections,
+            "rounds": rounds, "ratio_median": round(ratio, 3), "ratio_target": 0.3,
+            "steady_rate": args.rate, "steady_seconds": args.rate_seconds,
+            "steady_antena": steady_antena, "steady_bare": steady_bare, "p99_target_ms": 50,
+            "cpus": os.cpu_count(),
+        }
+        print(f"\nbody {len(first.content)} bytes, {args.tickets} tickets, mode {args.mode}, db {args.db}")
+        print(f"throughput ratio antena/bare (median of {args.rounds}): {ratio:.3f}  (target >= 0.3: "
+              f"{'met' if ratio >= 0.3 else 'NOT met'})")
+        print(f"steady {args.rate:.0f} req/s for {args.rate_seconds:.0f} s: antena p50 {steady_antena['p50_ms']} ms, "
+              f"p99 {steady_antena['p99_ms']} ms (target < 50 ms: "
+              f"{'met' if steady_antena['p99_ms'] < 50 else 'NOT met'}); bare p99 {steady_bare['p99_ms']} ms")
+        print(json.dumps(result))
+    finally:
+        for p in reversed(procs):
+            stop(p)
+        for url in pg_urls.values():
+            drop_pg_database(url)
+        if args.keep:
+            print(f"logs in {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
