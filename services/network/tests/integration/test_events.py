@@ -62,6 +62,16 @@ def test_consumers(uow_factory, amqp_url, wait_until):
                 return uow.connections.by_contract("k1")
         c = wait_until(reserved, timeout=15, message="connection reserved")
         assert (c.pppoe_username, c.pppoe_password, c.ip) == ("9987654321", "9987654321M", "10.60.0.2")
+        with uow_factory() as uow:
+            import json
+            from network.adapters import orm
+            from sqlalchemy import select
+            out = orm.metadata.tables["outbox"]
+            body = uow.session.execute(select(out.c.body).where(
+                out.c.routing_key == "network.connection_reserved")).scalars().first()
+        payload = json.loads(body)["payload"]
+        assert (payload["order_id"], payload["pppoe_password"], payload["zone_name"], payload["billing_day"],
+                payload["gateway"]) == ("o1", "9987654321M", "RB1 DÍA 5", 5, "10.60.0.1")
         dead = read_dead(amqp_url, 2)
         reasons = sorted(m.headers["x-antena-reason"] for m in dead)
         assert len(dead) == 2 and all("not_found" in x for x in reasons)

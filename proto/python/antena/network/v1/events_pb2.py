@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61ntena/network/v1/events.proto\x12\x11\x61ntena.network.v1\"\xf9\x01\n\x12\x43onnectionReserved\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\x10\n\x08order_id\x18\x03 \x01(\t\x12\x0f\n\x07zone_id\x18\x04 \x01(\t\x12\x0c\n\x04mode\x18\x05 \x01(\t\x12\n\n\x02ip\x18\x06 \x01(\t\x12\x16\n\x0epppoe_username\x18\x07 \x01(\t\x12\x12\n\nnap_box_id\x18\x08 \x01(\t\x12\x10\n\x08nap_port\x18\t \x01(\x05\x12\x11\n\twifi_ssid\x18\n \x01(\t\x12\x15\n\rwifi_password\x18\x0b \x01(\t\x12\x12\n\nrequest_id\x18\x0c \x01(\t\"_\n\x12\x43onnectionRejected\x12\x13\n\x0b\x63ontract_id\x18\x01 \x01(\t\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x12\n\nrequest_id\x18\x04 \x01(\t\"i\n\x13\x43onnectionActivated\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\x10\n\x08order_id\x18\x03 \x01(\t\x12\x14\n\x0c\x61\x63tivated_at\x18\x04 \x01(\t\"S\n\x13\x43onnectionSuspended\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\x10\n\x08services\x18\x03 \x03(\t\"R\n\x12\x43onnectionRestored\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\x10\n\x08services\x18\x03 \x03(\t\"B\n\x14\x43onnectionTerminated\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\"q\n\x12ProvisioningFailed\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\x0e\n\x06\x64river\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\x12\x0f\n\x07\x61ttempt\x18\x05 \x01(\x05\"\xa8\x01\n\x0f\x44\x65viceTelemetry\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x0e\n\x06\x64\x65vice\x18\x02 \x01(\t\x12\x14\n\x0c\x63ollected_at\x18\x03 \x01(\t\x12\x16\n\x0euptime_seconds\x18\x04 \x01(\x03\x12\x11\n\tin_octets\x18\x05 \x01(\x03\x12\x12\n\nout_octets\x18\x06 \x01(\x03\x12\x19\n\x11optical_power_dbm\x18\x07 \x01(\t\"{\n\x0b\x44\x65viceAlert\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\x0e\n\x06\x64\x65vice\x18\x03 \x01(\t\x12\x0e\n\x06metric\x18\x04 \x01(\t\x12\r\n\x05value\x18\x05 \x01(\t\x12\x11\n\tthreshold\x18\x06 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x61ntena/network/v1/events.proto\x12\x11\x61ntena.network.v1\"\xf3\x02\n\x12\x43onnectionReserved\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\x10\n\x08order_id\x18\x03 \x01(\t\x12\x0f\n\x07zone_id\x18\x04 \x01(\t\x12\x0c\n\x04mode\x18\x05 \x01(\t\x12\n\n\x02ip\x18\x06 \x01(\t\x12\x16\n\x0epppoe_username\x18\x07 \x01(\t\x12\x12\n\nnap_box_id\x18\x08 \x01(\t\x12\x10\n\x08nap_port\x18\t \x01(\x05\x12\x11\n\twifi_ssid\x18\n \x01(\t\x12\x15\n\rwifi_password\x18\x0b \x01(\t\x12\x12\n\nrequest_id\x18\x0c \x01(\t\x12\x16\n\x0epppoe_password\x18\r \x01(\t\x12\x11\n\tzone_name\x18\x0e \x01(\t\x12\x13\n\x0b\x62illing_day\x18\x0f \x01(\x05\x12\x11\n\trouter_id\x18\x10 \x01(\t\x12\x0f\n\x07gateway\x18\x11 \x01(\t\x12\x14\n\x0cnap_box_code\x18\x12 \x01(\t\"_\n\x12\x43onnectionRejected\x12\x13\n\x0b\x63ontract_id\x18\x01 \x01(\t\x12\x10\n\x08order_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x12\n\nrequest_id\x18\x04 \x01(\t\"i\n\x13\x43onnectionActivated\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\x10\n\x08order_id\x18\x03 \x01(\t\x12\x14\n\x0c\x61\x63tivated_at\x18\x04 \x01(\t\"S\n\x13\x43onnectionSuspended\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\x10\n\x08services\x18\x03 \x03(\t\"R\n\x12\x43onnectionRestored\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\x10\n\x08services\x18\x03 \x03(\t\"B\n\x14\x43onnectionTerminated\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\"q\n\x12ProvisioningFailed\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\x0e\n\x06\x64river\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\x12\x0f\n\x07\x61ttempt\x18\x05 \x01(\x05\"\xa8\x01\n\x0f\x44\x65viceTelemetry\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x0e\n\x06\x64\x65vice\x18\x02 \x01(\t\x12\x14\n\x0c\x63ollected_at\x18\x03 \x01(\t\x12\x16\n\x0euptime_seconds\x18\x04 \x01(\x03\x12\x11\n\tin_octets\x18\x05 \x01(\x03\x12\x12\n\nout_octets\x18\x06 \x01(\x03\x12\x19\n\x11optical_power_dbm\x18\x07 \x01(\t\"{\n\x0b\x44\x65viceAlert\x12\x15\n\rconnection_id\x18\x01 \x01(\t\x12\x13\n\x0b\x63ontract_id\x18\x02 \x01(\t\x12\x0e\n\x06\x64\x65vice\x18\x03 \x01(\t\x12\x0e\n\x06metric\x18\x04 \x01(\t\x12\r\n\x05value\x18\x05 \x01(\t\x12\x11\n\tthreshold\x18\x06 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,21 +32,21 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'antena.network.v1.events_pb
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_CONNECTIONRESERVED']._serialized_start=54
-  _globals['_CONNECTIONRESERVED']._serialized_end=303
-  _globals['_CONNECTIONREJECTED']._serialized_start=305
-  _globals['_CONNECTIONREJECTED']._serialized_end=400
-  _globals['_CONNECTIONACTIVATED']._serialized_start=402
-  _globals['_CONNECTIONACTIVATED']._serialized_end=507
-  _globals['_CONNECTIONSUSPENDED']._serialized_start=509
-  _globals['_CONNECTIONSUSPENDED']._serialized_end=592
-  _globals['_CONNECTIONRESTORED']._serialized_start=594
-  _globals['_CONNECTIONRESTORED']._serialized_end=676
-  _globals['_CONNECTIONTERMINATED']._serialized_start=678
-  _globals['_CONNECTIONTERMINATED']._serialized_end=744
-  _globals['_PROVISIONINGFAILED']._serialized_start=746
-  _globals['_PROVISIONINGFAILED']._serialized_end=859
-  _globals['_DEVICETELEMETRY']._serialized_start=862
-  _globals['_DEVICETELEMETRY']._serialized_end=1030
-  _globals['_DEVICEALERT']._serialized_start=1032
-  _globals['_DEVICEALERT']._serialized_end=1155
+  _globals['_CONNECTIONRESERVED']._serialized_end=425
+  _globals['_CONNECTIONREJECTED']._serialized_start=427
+  _globals['_CONNECTIONREJECTED']._serialized_end=522
+  _globals['_CONNECTIONACTIVATED']._serialized_start=524
+  _globals['_CONNECTIONACTIVATED']._serialized_end=629
+  _globals['_CONNECTIONSUSPENDED']._serialized_start=631
+  _globals['_CONNECTIONSUSPENDED']._serialized_end=714
+  _globals['_CONNECTIONRESTORED']._serialized_start=716
+  _globals['_CONNECTIONRESTORED']._serialized_end=798
+  _globals['_CONNECTIONTERMINATED']._serialized_start=800
+  _globals['_CONNECTIONTERMINATED']._serialized_end=866
+  _globals['_PROVISIONINGFAILED']._serialized_start=868
+  _globals['_PROVISIONINGFAILED']._serialized_end=981
+  _globals['_DEVICETELEMETRY']._serialized_start=984
+  _globals['_DEVICETELEMETRY']._serialized_end=1152
+  _globals['_DEVICEALERT']._serialized_start=1154
+  _globals['_DEVICEALERT']._serialized_end=1277
 # @@protoc_insertion_point(module_scope)

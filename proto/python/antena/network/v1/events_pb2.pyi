@@ -7,7 +7,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ConnectionReserved(_message.Message):
-    __slots__ = ("connection_id", "contract_id", "order_id", "zone_id", "mode", "ip", "pppoe_username", "nap_box_id", "nap_port", "wifi_ssid", "wifi_password", "request_id")
+    __slots__ = ("connection_id", "contract_id", "order_id", "zone_id", "mode", "ip", "pppoe_username", "nap_box_id", "nap_port", "wifi_ssid", "wifi_password", "request_id", "pppoe_password", "zone_name", "billing_day", "router_id", "gateway", "nap_box_code")
     CONNECTION_ID_FIELD_NUMBER: _ClassVar[int]
     CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
     ORDER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -20,6 +20,12 @@ class ConnectionReserved(_message.Message):
     WIFI_SSID_FIELD_NUMBER: _ClassVar[int]
     WIFI_PASSWORD_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    PPPOE_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    ZONE_NAME_FIELD_NUMBER: _ClassVar[int]
+    BILLING_DAY_FIELD_NUMBER: _ClassVar[int]
+    ROUTER_ID_FIELD_NUMBER: _ClassVar[int]
+    GATEWAY_FIELD_NUMBER: _ClassVar[int]
+    NAP_BOX_CODE_FIELD_NUMBER: _ClassVar[int]
     connection_id: str
     contract_id: str
     order_id: str
@@ -32,7 +38,13 @@ class ConnectionReserved(_message.Message):
     wifi_ssid: str
     wifi_password: str
     request_id: str
-    def __init__(self, connection_id: _Optional[str] = ..., contract_id: _Optional[str] = ..., order_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., mode: _Optional[str] = ..., ip: _Optional[str] = ..., pppoe_username: _Optional[str] = ..., nap_box_id: _Optional[str] = ..., nap_port: _Optional[int] = ..., wifi_ssid: _Optional[str] = ..., wifi_password: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+    pppoe_password: str
+    zone_name: str
+    billing_day: int
+    router_id: str
+    gateway: str
+    nap_box_code: str
+    def __init__(self, connection_id: _Optional[str] = ..., contract_id: _Optional[str] = ..., order_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., mode: _Optional[str] = ..., ip: _Optional[str] = ..., pppoe_username: _Optional[str] = ..., nap_box_id: _Optional[str] = ..., nap_port: _Optional[int] = ..., wifi_ssid: _Optional[str] = ..., wifi_password: _Optional[str] = ..., request_id: _Optional[str] = ..., pppoe_password: _Optional[str] = ..., zone_name: _Optional[str] = ..., billing_day: _Optional[int] = ..., router_id: _Optional[str] = ..., gateway: _Optional[str] = ..., nap_box_code: _Optional[str] = ...) -> None: ...
 
 class ConnectionRejected(_message.Message):
     __slots__ = ("contract_id", "order_id", "reason", "request_id")

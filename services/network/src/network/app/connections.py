@@ -107,11 +107,16 @@ def _unique_username(uow, base: str, connection_id: str = "") -> str:
     return name
 
 
-def reserved_event(c: model.Connection, request_id: str = "") -> events_pb2.ConnectionReserved:
+def reserved_event(uow, c: model.Connection, request_id: str = "") -> events_pb2.ConnectionReserved:
+    zone = uow.zones.get(c.zone_id)
+    pool = uow.ip_pools.get(c.ip_pool_id) if c.ip_pool_id else None
+    box_code = uow.nap_boxes.get(c.nap_box_id).code if c.nap_box_id else ""
     return events_pb2.ConnectionReserved(
         connection_id=c.id, contract_id=c.contract_id, order_id=c.order_id, zone_id=c.zone_id, mode=c.mode, ip=c.ip,
         pppoe_username=c.pppoe_username, nap_box_id=c.nap_box_id, nap_port=c.nap_port, wifi_ssid=c.wifi_ssid,
-        wifi_password=c.wifi_password, request_id=request_id)
+        wifi_password=c.wifi_password, request_id=request_id, pppoe_password=c.pppoe_password, zone_name=zone.name,
+        billing_day=zone.billing_day, router_id=zone.router_id, gateway=pool.gateway if pool else "",
+        nap_box_code=box_code)
 
 
 def reserve_connection(uow, cmd: ReserveConnection, *, rules: credentials.CredentialRules, radius_m: float,
@@ -122,7 +127,7 @@ def reserve_connection(uow, cmd: ReserveConnection, *, rules: credentials.Creden
             return None
         existing = uow.connections.by_contract(cmd.contract_id)
         if existing is not None:  # the same request again: answer the same
-            uow.publish("connection_reserved", reserved_event(existing, cmd.request_id))
+            uow.publish("connection_reserved", reserved_event(uow, existing, cmd.request_id))
             uow.commit()
             return existing
         try:
@@ -146,7 +151,7 @@ def reserve_connection(uow, cmd: ReserveConnection, *, rules: credentials.Creden
                 c.pppoe_username = _unique_username(uow, creds.pppoe_username)
                 c.pppoe_password = creds.pppoe_password
             uow.connections.add(c)
-            uow.publish("connection_reserved", reserved_event(c, cmd.request_id))
+            uow.publish("connection_reserved", reserved_event(uow, c, cmd.request_id))
             uow.commit()
             return c
         except (Rejected, InvalidArgument) as exc:
