@@ -119,3 +119,67 @@ def test_allocation_never_negative_and_conserves(amount, balances):
     assert left >= 0
     if left > 0:
         assert all(by_id[i] == a for i, a in applied) and len(applied) == sum(1 for b in balances if b > 0)
+
+
+# ---- whole invoices: properties over random contracts and periods ----
+
+prices = st.decimals(min_value=D("0.01"), max_value=D("99999.99"), places=2)
+taxes = st.one_of(st.none(), st.builds(lambda r, inc: catalog.TaxRate(name="t", rate=r, inclusive=inc),
+                                       st.sampled_from([D("21"), D("10.5"), D("27"), D("0")]), st.booleans()))
+
+
+@st.composite
+def contracts(draw):
+    plan = catalog.Plan(name="Plan", download_mbps=10, upload_mbps=5, price=draw(prices), currency="ARS",
+                        tax_rate_id="p" if draw(st.booleans()) else None)
+    items = [catalog.RecurringItem(name=f"i{k}", price=draw(prices), period=draw(st.sampled_from(["monthly", "yearly"])),
+                                   currency="ARS") for k in range(draw(st.integers(0, 3)))]
+    discounts = [catalog.Discount(name=f"d{k}", kind=kind, value=draw(prices) if kind == "amount" else
+                                  draw(st.decimals(min_value=D("0.01"), max_value=D("100"), places=2)),
+                                  months=draw(st.one_of(st.none(), st.integers(1, 6))))
+                 for k, kind in enumerate(draw(st.lists(st.sampled_from(["percent", "amount"]), max_size=3)))]
+    count = draw(st.sampled_from([0, 2, 3, 6, 12]))
+    start = dt.date(2026, 1, 1) + dt.timedelta(days=draw(st.integers(0, 400)))
+    terms = pricing.ContractTerms(contract_id="c", plan=plan, billing_start=start, prorate=draw(st.booleans()),
+                                  items=items, discounts=discounts, instalment_total=draw(prices) if count else D(0),
+                                  instalment_count=count, taxes={"p": draw(taxes) or catalog.TaxRate(name="x", rate=D(0))},
+                                  default_tax=draw(taxes))
+    return terms
+
+
+def _periods(start: dt.date, n: int) -> list[str]:
+    idx = start.year * 12 + start.month - 1
+    return [f"{(idx + k) // 12:04d}-{(idx + k) % 12 + 1:02d}" for k in range(n)]
+
+
+@given(terms=contracts())
+def test_invoice_lines_add_up_and_promotions_end(terms):
+    periods = _periods(terms.billing_start, 15)
+    instalments = D(0)
+    for k, period in enumerate(periods):
+        lines, start, end = pricing.period_lines(terms, period)
+        t = pricing.totals(lines)
+        assert t.total == sum(ln.total for ln in lines) == t.subtotal + t.tax_total
+        for ln in lines:
+            assert ln.amount == pricing.q(ln.amount) and ln.tax_amount == pricing.q(ln.tax_amount)
+            assert ln.total == ln.amount + ln.tax_amount
+        # a promotion never applies beyond its months, and never takes more than the plan line
+        applied = {ln.ref_id for ln in lines if ln.kind == "discount"}
+        for d in terms.discounts:
+            if d.months is not None and k >= d.months:
+                assert d.id not in applied
+        plan_line = lines[0]
+        assert -sum(ln.amount for ln in lines if ln.kind == "discount") <= plan_line.amount + D("0.01") * len(applied)
+        instalments += sum(ln.unit_price for ln in lines if ln.kind == "instalment")
+        # the first period is prorated only when it starts mid-month and the profile prorates
+        if k == 0 and terms.prorate and terms.billing_start.day > 1:
+            assert start == terms.billing_start and plan_line.amount <= pricing.q(terms.plan.price)
+        else:
+            assert plan_line.unit_price == terms.plan.price
+    assert instalments == (terms.instalment_total if terms.instalment_count > 1 else 0)
+    assert pricing.period_lines(terms, _periods(terms.billing_start, 0 + 1)[0]) is not None
+
+
+def test_before_billing_starts_nothing_is_billed():
+    terms = pricing.ContractTerms(contract_id="c", plan=plan(), billing_start=dt.date(2026, 12, 5))
+    assert pricing.period_lines(terms, "2026-11") is None
