@@ -28,3 +28,24 @@ def test_development_user_password_hash():
     salt, digest = raw[:4], raw[4:]
     assert hashlib.sha256(salt + b"antena").digest() == digest
     assert any(p["user"] == "antena" and p["vhost"] == "/" for p in d["permissions"])
+
+
+def test_kubernetes_definitions_share_the_topology():
+    compose = json.loads((ROOT / "deploy/rabbitmq/definitions.json").read_text())
+    k8s_base = json.loads((ROOT / "deploy/k8s/base/rabbitmq/definitions.json").read_text())
+    k8s_dev = json.loads((ROOT / "deploy/k8s/overlays/dev/rabbitmq/definitions.json").read_text())
+    assert k8s_dev == compose
+    for key in ("exchanges", "queues", "bindings", "policies"):
+        assert k8s_base[key] == compose[key], key
+    assert "users" not in k8s_base  # production users come from the broker's own secret
+
+
+def test_queue_policy_bounds_redeliveries():
+    d = json.loads((ROOT / "deploy/rabbitmq/definitions.json").read_text())
+    import re
+
+    policy = next(p for p in d["policies"] if p["apply-to"] == "queues")
+    assert policy["definition"]["dead-letter-exchange"] == bus.DEAD_EXCHANGE
+    assert policy["definition"]["delivery-limit"] > 0
+    assert re.match(policy["pattern"], "orders.sales.order_requested")
+    assert not re.match(policy["pattern"], bus.DEAD_QUEUE)
