@@ -274,16 +274,19 @@ def test_sign_contract_accept_invitation_and_download_invoice(system, smtp, brow
         page = browser.new_page(viewport={"width": 1000, "height": 1100}, accept_downloads=True)
         page.goto(sign_url)
         assert page.locator("h1").inner_text() == "Firma de tu contrato"
-        page.click("button[type=submit]")  # no name, no drawing
-        assert page.locator(".alert").is_visible()
         page.fill("#signer_name", "Ana Gómez")
+        page.click("button[type=submit]")  # no drawing yet
+        assert page.locator(".alert").is_visible()
+        assert "dibuja tu firma" in page.locator("fieldset .error").inner_text()
+        assert page.input_value("#signer_name") == "Ana Gómez"
         _draw_signature(page)
         dni = tmp_path / "dni.png"
         dni.write_bytes(PNG)
         page.set_input_files("input[name=document_1]", str(dni))
         page.screenshot(path=str(ARTIFACTS / "sign-contract.png"), full_page=True)
         page.click("button[type=submit]")
-        page.wait_for_selector("#signed")
+        page.wait_for_selector("#signed, .alert")
+        assert page.locator("#signed").count() == 1, page.content()
         page.screenshot(path=str(ARTIFACTS / "sign-contract-done.png"), full_page=True)
         signed = api.get(f"/v1/contracts/{contract_a}").json()
         assert signed["signed"] is True and signed["signed_at"]
@@ -343,7 +346,8 @@ def test_sign_contract_accept_invitation_and_download_invoice(system, smtp, brow
     page.close()
 
     # 6. only the owner: Ana cannot read Bruno's invoice or PDF by changing the id
-    with _login(system, "ana@example.com", "una-clave-segura-123") as ana:
+    ana = _login(system, "ana@example.com", "una-clave-segura-123")
+    try:
         mine = ana.get(f"/mi-cuenta/facturas/{invoice_a['id']}.pdf")
         assert mine.status_code == 200 and mine.content.startswith(b"%PDF")
         theirs = ana.get(f"/mi-cuenta/facturas/{invoice_b['id']}.pdf")
@@ -352,6 +356,8 @@ def test_sign_contract_accept_invitation_and_download_invoice(system, smtp, brow
         assert ana.get("/mi-cuenta/facturas/no-such-invoice.pdf").status_code == 404
         payments = ana.get("/mi-cuenta/pagos")
         assert payments.status_code == 200
+    finally:
+        ana.close()
     anonymous = httpx.get(f"{system.portal_url}/mi-cuenta/facturas/{invoice_a['id']}.pdf")
     assert anonymous.status_code == 303
 

@@ -517,9 +517,17 @@ def create_app(portal: Portal) -> FastAPI:
     @app.get("/firmar/contrato/{token}", response_class=HTMLResponse)
     def sign_contract_page(token: str, request: Request):
         t = _token_or_page(request, model.SIGN_CONTRACT, token)
-        contract = portal.clients.billing.GetContract(billing_pb2.GetByIdRequest(id=t.subject_id), timeout=10)
-        return portal.render(request, "sign_contract.html", contract=contract, token=token, errors={},
-                             signer_name="")
+        return _contract_page(request, t, token, {}, "")
+
+    def _contract_page(request, t, token: str, errors: dict, signer_name: str, status: int = 200):
+        b = portal.clients.billing
+        contract = b.GetContract(billing_pb2.GetByIdRequest(id=t.subject_id), timeout=10)
+        try:
+            plan_name = b.GetPlan(billing_pb2.GetByIdRequest(id=contract.plan_id), timeout=10).name
+        except grpc.RpcError:
+            plan_name = ""
+        return portal.render(request, "sign_contract.html", status=status, contract=contract, plan_name=plan_name,
+                             token=token, errors=errors, signer_name=signer_name)
 
     @app.get("/firmar/contrato/{token}/contrato.pdf")
     def sign_contract_pdf(token: str, request: Request):
@@ -544,9 +552,7 @@ def create_app(portal: Portal) -> FastAPI:
                                       max_bytes=s.upload_max_bytes)
             except InvalidArgument as exc:
                 t = _token_or_page(request, model.SIGN_CONTRACT, token)
-                contract = portal.clients.billing.GetContract(billing_pb2.GetByIdRequest(id=t.subject_id), timeout=10)
-                return portal.render(request, "sign_contract.html", status=422, contract=contract, token=token,
-                                     errors=exc.field_errors, signer_name=signer)
+                return _contract_page(request, t, token, exc.field_errors, signer, status=422)
             except (NotFound, Conflict):
                 _token_or_page(request, model.SIGN_CONTRACT, token)
                 raise
