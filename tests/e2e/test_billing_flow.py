@@ -13,7 +13,8 @@ from antena.orders.v1 import events_pb2 as orders_events
 from antena_common import events as ev
 from antena_common.bus import EventConsumer, Publisher, Subscription
 from antena_common.ids import new_id
-from antena_common.testing import EmbeddedSystem, system_env, wait_until
+from antena_common.testing import (EmbeddedSystem, ProcessSystem, create_pg_database, drop_pg_database, system_env,
+                                   wait_until)
 
 pytestmark = pytest.mark.e2e
 
@@ -22,16 +23,34 @@ WATCHED = ("billing.contract_activated", "billing.invoice_issued", "billing.invo
            "billing.customer_created", "billing.contract_created")
 
 
-@pytest.fixture
-def billing_system(tmp_path, memory_bus_url):
-    system = EmbeddedSystem(system_env(tmp_path / "data"), only=["billing", "gateway"])
-    yield system
-    system.stop()
+@pytest.fixture(params=["embedded", "distributed"])
+def billing_system(request, tmp_path):
+    """Billing and the gateway: in this process on the memory bus and SQLite, or as their own
+    processes on RabbitMQ and PostgreSQL."""
+    if request.param == "embedded":
+        url = request.getfixturevalue("memory_bus_url")
+        system = EmbeddedSystem(system_env(tmp_path / "data"), only=["billing", "gateway"])
+        system.bus_url = url
+        yield system
+        system.stop()
+        return
+    url = request.getfixturevalue("amqp_url")
+    dbs = {name: create_pg_database(f"antena_{name}") for name in ("billing", "gateway")}
+    system = ProcessSystem(system_env(tmp_path / "data", broker_url=url, database_urls=dbs), tmp_path / "logs",
+                           only=["billing", "gateway"])
+    system.bus_url = url
+    try:
+        yield system
+    finally:
+        system.stop()
+        for db in dbs.values():
+            drop_pg_database(db)
 
 
 @pytest.fixture
-def seen(billing_system, memory_bus_url):
+def seen(billing_system):
     """What billing publishes, as a downstream consumer sees it on the bus."""
+    bus_url = billing_system.bus_url
     got: dict[str, list] = {}
     lock = threading.Lock()
 
@@ -39,7 +58,7 @@ def seen(billing_system, memory_bus_url):
         with lock:
             got.setdefault(envelope.type, []).append(envelope.payload)
 
-    consumer = EventConsumer(memory_bus_url, "e2e-watch", [Subscription(t, record) for t in WATCHED])
+    consumer = EventConsumer(bus_url, "e2e-watch", [Subscription(t, record) for t in WATCHED])
     consumer.start()
     consumer.ready.wait(10)
     yield got
@@ -62,8 +81,9 @@ def _pdf_text(pdf: bytes, tmp_path) -> str:
                           text=True).stdout
 
 
-def test_contract_to_invoice_payment_and_dunning(billing_system, seen, memory_bus_url, tmp_path):
+def test_contract_to_invoice_payment_and_dunning(billing_system, seen, tmp_path):
     system = billing_system
+    bus_url = system.bus_url
     with system.client() as api:
         r = api.put("/v1/company", json={"legal_name": "Red Andina S.A.", "trade_name": "AndinaNet",
                                          "tax_id": "30-71234567-8", "currency": "ARS",
@@ -79,22 +99,23 @@ def test_contract_to_invoice_payment_and_dunning(billing_system, seen, memory_bu
             "suspend_after_days": 5, "prorate": True}).json()
 
         contract_id, ticket_id = new_id(), new_id()
-        _publish(memory_bus_url, "orders", "contract_requested", orders_events.ContractRequested(
+        _publish(bus_url, "orders", "contract_requested", orders_events.ContractRequested(
             request_id=new_id(), order_id=new_id(), ticket_id=ticket_id, contract_id=contract_id,
             billing_profile_id=profile["id"], plan_id=plan["id"], discount_ids=[promo["id"]], currency="ARS",
             customer=orders_events.ContractCustomer(name="Ana Gómez", document="30111222", email="ana@example.com",
                                                     address=common_pb2.Address(street="Belgrano", number="45",
                                                                                city="Mendoza"))))
-        wait_until(lambda: api.get(f"/v1/contracts/{contract_id}").status_code == 200, message="contract created")
+        wait_until(lambda: api.get(f"/v1/contracts/{contract_id}").status_code == 200, timeout=20,
+                   message="contract created")
         contract = api.get(f"/v1/contracts/{contract_id}").json()
         assert contract["state"] == "pending" and contract["plan_id"] == plan["id"]
         customer_id = contract["customer_id"]
         assert api.get("/v1/customers", params={"q": "gómez"}).json()["items"][0]["id"] == customer_id
 
-        _publish(memory_bus_url, "network", "connection_activated", net_events.ConnectionActivated(
+        _publish(bus_url, "network", "connection_activated", net_events.ConnectionActivated(
             connection_id="conn-1", contract_id=contract_id, order_id="o-1",
             activated_at="2026-11-21T15:00:00+00:00"))
-        wait_until(lambda: api.get(f"/v1/contracts/{contract_id}").json()["state"] == "active",
+        wait_until(lambda: api.get(f"/v1/contracts/{contract_id}").json()["state"] == "active", timeout=20,
                    message="contract activated")
         wait_until(lambda: seen.get("billing.contract_activated"), message="contract_activated published")
         activated = seen["billing.contract_activated"][0]
