@@ -151,17 +151,37 @@ def test_network_flow(system, router, radius):
         ("9981234567", "100.64.10.21", f"antena:{conn['id']}")
     assert router.rows(QUEUES)[0]["max-limit"] == "12000000/60000000"
 
+    # ---- additional services (seed 004 steps 6-7) ----
+    tel = api.post(f"/v1/connections/{conn['id']}/services",
+                   json={"kind": "telephony", "plan": "renta telefónica 300 minutos", "sip_server": "sip.isp.example"})
+    assert tel.status_code == 201, tel.text
+    sip = tel.json()["services"][0]
+    assert (sip["sip_username"], sip["sip_password"], sip["phone_number"], sip["temporary"]) == \
+        ("9981234567", "9981234567M", "0000000000", True)
+    tv = api.post(f"/v1/connections/{conn['id']}/services",
+                  json={"kind": "tv", "plan": "Paquete hasta 60 canales", "tv_mode": "catv", "cut_on_nonpayment": False})
+    tv_id = tv.json()["services"][1]["id"]
+    assert tv.json()["services"][1]["onu_serial"] == ""
+    patched = api.patch(f"/v1/connections/{conn['id']}/services/{tv_id}", json={"onu_serial": "ZTEG0000AAAA"})
+    assert patched.json()["services"][1]["onu_serial"] == "ZTEG0000AAAA"
+    assert api.post(f"/v1/connections/{conn['id']}/services", json={"kind": "tv", "plan": "x",
+                                                                   "tv_mode": "dvb"}).status_code == 422
+
     # ---- suspension and restoration round-trip ----
     publish("billing", "contract_suspension_due", billing_events.ContractSuspensionDue(
-        contract_id="contract-1", connection_id=conn["id"], services=["internet"], reason="overdue"))
-    wait_until(lambda: api.get(f"/v1/connections/{conn['id']}").json()["state"] == "suspended", timeout=20,
-               message="suspended")
+        contract_id="contract-1", connection_id=conn["id"], services=["internet", "telephony", "tv"],
+        reason="overdue"))
+    suspended = wait_until(lambda: (c := api.get(f"/v1/connections/{conn['id']}").json())["state"] == "suspended"
+                           and c, timeout=20, message="suspended")
+    assert suspended["suspended_services"] == ["internet", "telephony"]        # TV is not cut on non-payment
+    assert [s["state"] for s in suspended["services"]] == ["suspended", "active"]
     assert [e["address"] for e in router.rows(LISTS)] == ["100.64.10.21"]
     assert radius.authenticate("9981234567", "9981234567M")[0] is False
     publish("billing", "contract_reactivation_due", billing_events.ContractReactivationDue(
         contract_id="contract-1", connection_id=conn["id"], services=["internet"]))
-    wait_until(lambda: api.get(f"/v1/connections/{conn['id']}").json()["state"] == "active", timeout=20,
-               message="restored")
+    restored = wait_until(lambda: (c := api.get(f"/v1/connections/{conn['id']}").json())["state"] == "active"
+                          and c, timeout=20, message="restored")
+    assert restored["suspended_services"] == ["telephony"]      # billing restored internet only
     assert router.rows(LISTS) == []
     assert radius.authenticate("9981234567", "9981234567M")[0] is True
 
