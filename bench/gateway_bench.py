@@ -307,6 +307,11 @@ def main() -> None:
         wait_http(bare_url, procs=procs)
         assert len(httpx.get(bare_url).content) == len(first.content)
 
+        cpu0 = {k: cpu_seconds(p) for k, p in named.items()}
+        time.sleep(3)
+        idle_cores = {k: round((cpu_seconds(p) - cpu0[k]) / 3, 3) for k, p in named.items()}
+        print(f"idle CPU of the antena processes (cores): {idle_cores}; load average {os.getloadavg()}", flush=True)
+
         # warm both up, then alternate rounds so background load hits both alike
         saturate(bare_url, {}, 2, args.connections)
         saturate(gateway + PATH, headers, 2, args.connections)
@@ -335,7 +340,7 @@ def main() -> None:
             "rounds": rounds, "ratio_median": round(ratio, 3), "ratio_target": 0.3,
             "steady_rate": args.rate, "steady_seconds": args.rate_seconds,
             "steady_antena": steady_antena, "steady_bare": steady_bare, "p99_target_ms": 50,
-            "cpus": os.cpu_count(),
+            "cpus": os.cpu_count(), "idle_cores": idle_cores, "load_average_end": os.getloadavg(),
         }
         print(f"\nbody {len(first.content)} bytes, {args.tickets} tickets, mode {args.mode}, db {args.db}")
         print(f"throughput ratio antena/bare (median of {args.rounds}): {ratio:.3f}  (target >= 0.3: "
