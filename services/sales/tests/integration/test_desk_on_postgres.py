@@ -54,11 +54,13 @@ class Desk:
             rows = conn.execute(select(t.c.body).where(t.c.routing_key == routing_key).order_by(t.c.id)).all()
         return [json.loads(r.body)["payload"] for r in rows]
 
-    def ticket(self, create="ticket", name="Ana Gómez", location=(-31.4, -64.2), coverage=None) -> model.Ticket:
+    def ticket(self, create="ticket", name="Ana Gómez", location=(-31.4, -64.2), coverage=None,
+               plan_id="plan-1") -> model.Ticket:
         lead = lead_cases.create_lead(self.uow(), lead_cases.CreateLead(name=name, phone="3515551234",
                                                                         email="ana@example.com", source="web"))
         prospect = prospect_cases.create_prospect(self.uow(), prospect_cases.CreateProspect(
-            lead_id=lead.id, plan_id="plan-1", recurring_item_ids=("item-1",), discount_ids=("promo-1",),
+            lead_id=lead.id, plan_id=plan_id, recurring_item_ids=("item-1",) if plan_id else (),
+            discount_ids=("promo-1",) if plan_id else (),
             address={"street": "San Martín", "number": "123", "city": "Córdoba", "state": "Córdoba"},
             location=location))
         return ticket_cases.create_ticket(self.uow(), ticket_cases.CreateTicket(
@@ -265,3 +267,13 @@ def test_nul_characters_are_refused_or_harmless_on_postgres(desk):
         ticket_cases.lose_ticket(desk.uow(), t.id, "tag\x00")
     report = lead_cases.import_leads(desk.uow(), b"name,notes\nAna,ok\n" + b"x" * 5000 + b"\x00,bad\n")
     assert len(report.created) == 1 and report.errors[0].row == 3
+
+
+def test_an_installation_needs_a_plan_a_feasibility_does_not(desk):
+    with pytest.raises(InvalidArgument) as exc:
+        desk.ticket("installation", plan_id="")
+    assert "prospect_id" in exc.value.field_errors
+    t = desk.ticket("feasibility", plan_id="")
+    with pytest.raises(InvalidArgument):
+        ticket_cases.request_order(desk.uow(), t.id, "installation")
+    assert [r["kind"] for r in desk.outbox("sales.order_requested")] == ["feasibility"]

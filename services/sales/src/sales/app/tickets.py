@@ -60,6 +60,12 @@ def order_requested(ticket: model.Ticket, order: model.TicketOrder, lead: model.
     return msg
 
 
+def _needs_plan(kind: str, prospect: model.Prospect) -> None:
+    if kind == "installation" and not prospect.plan_id:
+        message = "the prospect has no plan: an installation needs one"
+        raise InvalidArgument(f"prospect_id: {message}", field_errors={"prospect_id": message})
+
+
 def create_ticket(uow, cmd: CreateTicket, coverage: CoverageCheck | None = None) -> model.Ticket:
     errors = FieldErrors()
     errors.check(cmd.create in model.CREATE_KINDS, "create", f"one of {', '.join(model.CREATE_KINDS)}")
@@ -67,6 +73,7 @@ def create_ticket(uow, cmd: CreateTicket, coverage: CoverageCheck | None = None)
     with uow:
         uow.leads.get(cmd.lead_id)
         prospect = uow.prospects.get(cmd.prospect_id)
+    _needs_plan(cmd.create, prospect)
     found = check_coverage(prospect, coverage)  # outside any transaction: it is a network call
     with uow:
         lead, prospect = uow.leads.get(cmd.lead_id), uow.prospects.get(cmd.prospect_id)
@@ -121,6 +128,7 @@ def request_order(uow, ticket_id: str, kind: str, notes: str = "") -> model.Tick
         ticket = uow.tickets.get(ticket_id, for_update=True)
         order = ticket.request_order(kind)
         lead, prospect = uow.leads.get(ticket.lead_id), uow.prospects.get(ticket.prospect_id)
+        _needs_plan(kind, prospect)
         uow.publish("order_requested", order_requested(ticket, order, lead, prospect, notes=notes))
         uow.commit()
     return ticket
