@@ -236,6 +236,7 @@ def test_report_counts_and_stage_medians(desk):
     assert report.tickets == 3 and report.leads == 3 and report.leads_won == 1
     assert dict(report.by_state) == {"pending": 1, "order_in_progress": 0, "won": 1, "lost": 1}
     assert report.by_loss_tag == [("sin plan", 1)] and dict(report.by_source) == {"web": 3}
+    assert report.won_by_source == [("web", 1)]
     assert dict(report.by_assignee) == {"(sin asignar)": 2, "seller-9": 1}
     stages = {(m.stage, m.to_state): m.samples for m in report.median_days}
     assert stages[("pending", "order_in_progress")] == 1 and stages[("order_in_progress", "won")] == 1

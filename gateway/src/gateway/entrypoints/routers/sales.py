@@ -319,7 +319,7 @@ def _report_csv(report: dict) -> str:
     writer.writerow(["section", "key", "value", "samples"])
     for key in ("from_date", "to_date", "tickets", "leads", "leads_won", "conversion_rate"):
         writer.writerow(["summary", key, report[key], ""])
-    for section in ("by_state", "by_source", "by_loss_tag", "by_assignee"):
+    for section in ("by_state", "by_source", "won_by_source", "by_loss_tag", "by_assignee"):
         for row in report[section]:
             writer.writerow([section, row["key"], row["count"], ""])
     for row in report["median_days"]:

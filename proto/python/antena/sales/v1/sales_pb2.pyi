@@ -540,7 +540,7 @@ class StageDuration(_message.Message):
     def __init__(self, stage: _Optional[str] = ..., to_state: _Optional[str] = ..., median_days: _Optional[float] = ..., samples: _Optional[int] = ...) -> None: ...
 
 class SalesReport(_message.Message):
-    __slots__ = ("from_date", "to_date", "tickets", "by_state", "by_source", "by_loss_tag", "by_assignee", "leads", "leads_won", "conversion_rate", "median_days")
+    __slots__ = ("from_date", "to_date", "tickets", "by_state", "by_source", "by_loss_tag", "by_assignee", "leads", "leads_won", "conversion_rate", "median_days", "won_by_source")
     FROM_DATE_FIELD_NUMBER: _ClassVar[int]
     TO_DATE_FIELD_NUMBER: _ClassVar[int]
     TICKETS_FIELD_NUMBER: _ClassVar[int]
@@ -552,6 +552,7 @@ class SalesReport(_message.Message):
     LEADS_WON_FIELD_NUMBER: _ClassVar[int]
     CONVERSION_RATE_FIELD_NUMBER: _ClassVar[int]
     MEDIAN_DAYS_FIELD_NUMBER: _ClassVar[int]
+    WON_BY_SOURCE_FIELD_NUMBER: _ClassVar[int]
     from_date: str
     to_date: str
     tickets: int
@@ -563,4 +564,5 @@ class SalesReport(_message.Message):
     leads_won: int
     conversion_rate: float
     median_days: _containers.RepeatedCompositeFieldContainer[StageDuration]
-    def __init__(self, from_date: _Optional[str] = ..., to_date: _Optional[str] = ..., tickets: _Optional[int] = ..., by_state: _Optional[_Iterable[_Union[CountRow, _Mapping]]] = ..., by_source: _Optional[_Iterable[_Union[CountRow, _Mapping]]] = ..., by_loss_tag: _Optional[_Iterable[_Union[CountRow, _Mapping]]] = ..., by_assignee: _Optional[_Iterable[_Union[CountRow, _Mapping]]] = ..., leads: _Optional[int] = ..., leads_won: _Optional[int] = ..., conversion_rate: _Optional[float] = ..., median_days: _Optional[_Iterable[_Union[StageDuration, _Mapping]]] = ...) -> None: ...
+    won_by_source: _containers.RepeatedCompositeFieldContainer[CountRow]
+    def __init__(self, from_date: _Optional[str] = ..., to_date: _Optional[str] = ..., tickets: _Optional[int] = ..., by_state: _Optional[_Iterable[_Union[CountRow, _Mapping]]] = ..., by_source: _Optional[_Iterable[_Union[CountRow, _Mapping]]] = ..., by_loss_tag: _Optional[_Iterable[_Union[CountRow, _Mapping]]] = ..., by_assignee: _Optional[_Iterable[_Union[CountRow, _Mapping]]] = ..., leads: _Optional[int] = ..., leads_won: _Optional[int] = ..., conversion_rate: _Optional[float] = ..., median_days: _Optional[_Iterable[_Union[StageDuration, _Mapping]]] = ..., won_by_source: _Optional[_Iterable[_Union[CountRow, _Mapping]]] = ...) -> None: ...

@@ -35,6 +35,7 @@ class SalesReport:
     leads_won: int = 0
     conversion_rate: float = 0.0
     median_days: list = field(default_factory=list)
+    won_by_source: list = field(default_factory=list)
 
 
 def _date(value: str, name: str, errors: FieldErrors) -> dt.date | None:
@@ -73,6 +74,7 @@ def sales_report(uow, from_date: str = "", to_date: str = "", today: dt.date | N
                          conversion_rate=round(leads_won / leads, 4) if leads else 0.0)
     report.by_state = _counts(Counter(r.state for r in rows), model.STATES)
     report.by_source = _counts(Counter(r.source or "(sin origen)" for r in rows))
+    report.won_by_source = _counts(Counter(r.source or "(sin origen)" for r in rows if r.state == model.WON))
     report.by_loss_tag = _counts(Counter(r.loss_tag for r in rows if r.state == model.LOST and r.loss_tag))
     report.by_assignee = _counts(Counter(r.assignee_id or "(sin asignar)" for r in rows))
     report.median_days = stage_medians(changes)

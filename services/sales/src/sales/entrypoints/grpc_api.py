@@ -223,7 +223,7 @@ class SalesServicer(sales_pb2_grpc.SalesServiceServicer):
         return sales_pb2.SalesReport(
             from_date=r.from_date.isoformat(), to_date=r.to_date.isoformat(), tickets=r.tickets,
             by_state=rows(r.by_state), by_source=rows(r.by_source), by_loss_tag=rows(r.by_loss_tag),
-            by_assignee=rows(r.by_assignee), leads=r.leads, leads_won=r.leads_won, conversion_rate=r.conversion_rate,
+            by_assignee=rows(r.by_assignee), won_by_source=rows(r.won_by_source), leads=r.leads, leads_won=r.leads_won, conversion_rate=r.conversion_rate,
             median_days=[sales_pb2.StageDuration(stage=m.stage, to_state=m.to_state, median_days=m.median_days,
                                                  samples=m.samples) for m in r.median_days])
 
