@@ -141,3 +141,62 @@ def _queue_ready(system: ProcessSystem) -> bool:
                          capture_output=True, text=True).stdout
     return any(line.split()[:1] == ["orders.sales.order_requested"] and line.split()[1] != "0"
                for line in out.splitlines() if line.strip())
+
+
+def test_kill_orders_while_tickets_are_created(distributed_system, wait_until):
+    """The same through the sales desk: tickets with create=installation through the gateway."""
+    system = distributed_system
+    db_url = system.env["ANTENA_ORDERS_DATABASE_URL"]
+    total = 40
+    with system.client() as api:
+        plan = api.post("/v1/plans", json={"name": "Fibra 100", "download_mbps": 100, "upload_mbps": 50,
+                                           "price": "12500.00", "currency": "ARS"})
+        assert plan.status_code == 201, plan.text
+        lead = api.post("/v1/leads", json={"name": "Ana Gómez", "phone": "3511234567"})
+        assert lead.status_code == 201, lead.text
+        prospects = []
+        for i in range(total):
+            r = api.post("/v1/prospects", json={
+                "lead_id": lead.json()["id"], "plan_id": plan.json()["id"], "recurring_item_ids": [],
+                "discount_ids": [], "address": {"street": "Belgrano", "number": str(100 + i), "city": "Córdoba",
+                                                "state": "Córdoba"},
+                "location": {"lat": -31.41, "lon": -64.18}})
+            assert r.status_code == 201, r.text
+            prospects.append(r.json()["id"])
+
+        ticket_ids: list[str] = []
+        errors: list[str] = []
+
+        def create_tickets():
+            with system.client() as desk:
+                for prospect_id in prospects:
+                    r = desk.post("/v1/tickets", json={"lead_id": lead.json()["id"], "prospect_id": prospect_id,
+                                                       "create": "installation"})
+                    if r.status_code == 201:
+                        ticket_ids.append(r.json()["id"])
+                    else:
+                        errors.append(r.text)
+                    time.sleep(0.02)
+
+        desk = threading.Thread(target=create_tickets)
+        desk.start()
+        had = _kill_when(system, db_url, at_least=5, total=total)
+        assert had < total, "orders finished before it could be killed"
+        print(f"orders killed after {had} of {total} orders")
+        time.sleep(0.5)  # tickets keep coming while orders is down
+        system.start("orders")
+        desk.join(120)
+        assert not errors, errors[:3]
+        assert len(ticket_ids) == total
+
+        wait_until(lambda: len(_orders_rows(db_url)) >= total, timeout=90, message="an order per ticket")
+        time.sleep(1.0)
+        rows = _orders_rows(db_url)
+        assert len(rows) == total, "an order was created twice"
+        assert sorted(t for _, t in rows) == sorted(ticket_ids)
+
+        def all_in_progress():
+            states = [api.get(f"/v1/tickets/{t}").json() for t in ticket_ids]
+            return all(s["state"] == "order_in_progress" and len(s["order_ids"]) == 1 for s in states)
+
+        wait_until(all_in_progress, timeout=60, interval=0.5, message="every ticket order_in_progress, one order")
