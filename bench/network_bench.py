@@ -196,13 +196,22 @@ def bench_provisioning(n: int) -> None:
         first = time.perf_counter() - t0
         with uow() as u:
             active = len(u.connections.search(state="active", limit=n + 1))
-        writes = fake.writes
+        writes, logins = fake.writes, fake.logins
         t0 = time.perf_counter()
         for cid in ids:
             prov.provision(cid)
         again = time.perf_counter() - t0
-        print(f"   activations: {active}/{n} active, {n / first:,.0f}/s (secret + queue, one API session each)")
-        print(f"   idempotent re-apply: {n / again:,.0f}/s, {fake.writes - writes} router writes (expected 0)")
+        logins_single = fake.logins - logins
+        t0 = time.perf_counter()
+        with prov.router_batch(r.id):
+            for cid in ids:
+                prov.provision(cid)
+        again_batch = time.perf_counter() - t0
+        print(f"   activations (worker, one router session per batch): {active}/{n} active, {n / first:,.0f}/s")
+        print(f"   idempotent re-apply, a new API session (TCP + login) per connection: {n / again:,.0f}/s "
+              f"({logins_single} logins)")
+        print(f"   idempotent re-apply, one session for the router: {n / again_batch:,.0f}/s "
+              f"-> {again / again_batch:.1f}x; {fake.writes - writes} router writes in both (expected 0)")
         db.engine.dispose()
     finally:
         drop_pg_database(url)

@@ -8,6 +8,7 @@ them again. apply() and remove() are idempotent."""
 from __future__ import annotations
 
 import socket
+import threading
 from contextlib import contextmanager
 
 import librouteros
@@ -45,9 +46,57 @@ class MikroTikDriver:
     def __init__(self, *, timeout: float = 5.0, suspended_list: str = "antena-suspended"):
         self.timeout = timeout
         self.suspended_list = suspended_list
+        self._local = threading.local()
+
+    @contextmanager
+    def batch(self, router: RouterAccess):
+        """Reuse one API session for every call on this router inside the block (this thread)."""
+        key = (router.host, router.api_port, router.username, router.password)
+        self._local.batches = getattr(self._local, "batches", {})
+        if key in self._local.batches:
+            yield
+            return
+        self._local.batches[key] = None  # opened lazily by the first call
+        try:
+            yield
+        finally:
+            api = self._local.batches.pop(key, None)
+            if api is not None:
+                try:
+                    api.close()
+                except Exception:  # already broken
+                    pass
 
     @contextmanager
     def session(self, router: RouterAccess):
+        key = (router.host, router.api_port, router.username, router.password)
+        batches = getattr(self._local, "batches", {})
+        if key in batches:
+            if batches[key] is None:
+                batches[key] = self._connect(router)
+            try:
+                yield batches[key]
+            except TrapError:
+                raise  # the router refused one command: the session itself is fine
+            except BaseException:
+                broken = batches.pop(key)
+                batches[key] = None  # the next call reconnects
+                try:
+                    broken.close()
+                except Exception:
+                    pass
+                raise
+            return
+        api = self._connect(router)
+        try:
+            yield api
+        finally:
+            try:
+                api.close()
+            except Exception:  # already broken
+                pass
+
+    def _connect(self, router: RouterAccess):
         try:
             api = librouteros.connect(router.host, router.username, router.password, port=router.api_port,
                                       timeout=self.timeout)
@@ -58,19 +107,18 @@ class MikroTikDriver:
         except (OSError, LibRouterosError) as exc:
             raise ProvisioningError(self.name, f"cannot reach router {router.name} ({router.host}:{router.api_port}): "
                                                f"{exc}") from None
+        return api
+
+    @contextmanager
+    def _errors(self, router: RouterAccess):
         try:
-            yield api
+            yield
         except TrapError as exc:
             raise ProvisioningError(self.name, f"router {router.name} refused a command: {exc.message}") from None
         except (socket.timeout, TimeoutError):
             raise ProvisioningError(self.name, f"router {router.name} stopped answering (timeout)") from None
         except (OSError, LibRouterosError) as exc:
             raise ProvisioningError(self.name, f"router {router.name}: {exc}") from None
-        finally:
-            try:
-                api.close()
-            except Exception:  # already broken
-                pass
 
     # ---- reading -------------------------------------------------------------
     @staticmethod
@@ -78,7 +126,7 @@ class MikroTikDriver:
         return list(api.path(*path).select(Key(".id"), *(Key(k) for k in _KEYS[path])).where(Key("comment") == comment))
 
     def read_state(self, router: RouterAccess) -> RouterState:
-        with self.session(router) as api:
+        with self._errors(router), self.session(router) as api:
             return self._read(api)
 
     def _read(self, api) -> RouterState:
@@ -100,7 +148,7 @@ class MikroTikDriver:
 
     # ---- writing -------------------------------------------------------------
     def apply(self, router: RouterAccess, spec: SubscriberSpec) -> list[str]:
-        with self.session(router) as api:
+        with self._errors(router), self.session(router) as api:
             return self._apply(api, spec)
 
     def _upsert(self, api, path, comment: str, wanted: dict, what: str, changes: list[str]) -> None:
@@ -148,13 +196,13 @@ class MikroTikDriver:
         return changes
 
     def remove(self, router: RouterAccess, spec: SubscriberSpec) -> list[str]:
-        with self.session(router) as api:
+        with self._errors(router), self.session(router) as api:
             return self._remove(api, spec.comment)
 
     def remove_connection(self, router: RouterAccess, connection_id: str) -> list[str]:
         from ..domain.provisioning import comment_for
 
-        with self.session(router) as api:
+        with self._errors(router), self.session(router) as api:
             return self._remove(api, comment_for(connection_id))
 
     def _remove(self, api, comment: str) -> list[str]:
@@ -169,7 +217,7 @@ class MikroTikDriver:
         from ..domain.provisioning import comment_for
 
         changes: list[str] = []
-        with self.session(router) as api:
+        with self._errors(router), self.session(router) as api:
             for spec in specs:
                 changes += self._apply(api, spec)
             for cid in orphans:

@@ -154,11 +154,13 @@ class ConnectionRepository(_Entities):
             q = q.where(t.c.id != except_id)
         return self.session.execute(q.limit(1)).first() is not None
 
-    def due(self, at: dt.datetime, limit: int = 20) -> list[str]:
+    def due(self, at: dt.datetime, limit: int = 100) -> list[tuple[str, str]]:
+        """(connection id, router id) of the connections whose provisioning is due."""
         t = orm.connections
-        q = (select(t.c.id).where(t.c.provisioning_state.in_(("pending", "failed")), t.c.next_attempt_at <= at)
+        q = (select(t.c.id, t.c.router_id).where(t.c.provisioning_state.in_(("pending", "failed")),
+                                                 t.c.next_attempt_at <= at)
              .order_by(t.c.next_attempt_at).limit(limit))
-        return [r[0] for r in self.session.execute(q).all()]
+        return [(r[0], r[1]) for r in self.session.execute(q).all()]
 
     def on_router(self, router_id: str) -> list[model.Connection]:
         t = orm.connections

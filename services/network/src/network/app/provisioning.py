@@ -6,6 +6,7 @@ activation), record the reason, publish network.provisioning_failed and
 schedule a retry with exponential backoff."""
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass
 from typing import Callable
@@ -59,12 +60,29 @@ class Provisioner:
             return 0
         try:
             with self.uow() as uow:
-                ids = uow.connections.due(model.now())
-            for cid in ids:
-                self.provision(cid)
-            return len(ids)
+                due = uow.connections.due(model.now())
+            by_router: dict[str, list[str]] = {}
+            for cid, rid in due:
+                by_router.setdefault(rid, []).append(cid)
+            for rid, ids in by_router.items():
+                with self.router_batch(rid):  # one router session for the whole group
+                    for cid in ids:
+                        self.provision(cid)
+            return len(due)
         finally:
             self._lock.release()
+
+    def router_batch(self, router_id: str):
+        stack = contextlib.ExitStack()
+        try:
+            with self.uow() as uow:
+                access = router_access(uow.routers.get(router_id))
+        except NotFound:
+            return stack
+        for driver in self.drivers.values():
+            if hasattr(driver, "batch"):
+                stack.enter_context(driver.batch(access))
+        return stack
 
     def _driver(self, name: str):
         d = self.drivers.get(name)
