@@ -410,3 +410,52 @@ def test_password_reset_support_and_english(system, smtp, browser, tmp_path):
     assert page.locator("h1").inner_text() == "Invoices"
     page.screenshot(path=str(ARTIFACTS / "invoices-en.png"), full_page=True)
     page.close()
+
+
+def test_installation_sheet_signed_through_the_link(system, smtp, browser):
+    import datetime as dt
+
+    from antena.sales.v1 import events_pb2 as sales_events
+
+    ticket_id = new_id()
+    publish(system, "sales", "order_requested", sales_events.OrderRequested(
+        request_id=new_id(), ticket_id=ticket_id, kind="installation", lead_id=new_id(), prospect_id=new_id(),
+        customer_name="Sofía Paz", customer_document="30999888", customer_phone="3511234567",
+        customer_email="sofia@example.com", plan_id=new_id(),
+        address=common_pb2.Address(street="Av. Colón", number="1234", city="Córdoba", state="Córdoba")))
+    day = dt.date.today() + dt.timedelta(days=2)
+    with system.client() as api:
+        order = wait_until(lambda: api.get("/v1/orders", params={"ticket_id": ticket_id}).json()["items"],
+                           timeout=20)[0]
+        user = api.post("/v1/users", json={"username": "tecnico.luis", "password": "clave-segura-123",
+                                           "full_name": "Luis Técnico", "roles": ["technician"]}).json()
+        tech = api.post("/v1/technicians", json={
+            "user_id": user["id"], "name": "Luis Técnico", "timezone": "UTC",
+            "working_hours": [{"weekday": d, "start": "08:00", "end": "20:00"} for d in range(7)]}).json()
+        start = dt.datetime.combine(day, dt.time(13), dt.timezone.utc).isoformat()
+        end = dt.datetime.combine(day, dt.time(16), dt.timezone.utc).isoformat()
+        scheduled = api.post(f"/v1/orders/{order['id']}/schedule", json={
+            "technician_id": tech["id"], "scheduled_start": start, "scheduled_end": end})
+        assert scheduled.status_code == 200, scheduled.text
+        # the customer is told the date and window, and gets the sheet's signing link
+        visit = wait_mail(smtp, "sofia@example.com", "Agendamos tu visita técnica")
+        assert "entre las 10:00 y las 13:00" in text_of(visit)  # Córdoba time (UTC-3)
+        sheet_url = link_in(wait_mail(smtp, "sofia@example.com", "Tu hoja de instalación"), "/firmar/hoja-instalacion/")
+
+        page = browser.new_page(viewport={"width": 412, "height": 915})
+        page.goto(sheet_url)
+        _draw_signature(page)
+        page.click("#sign-form button[type=submit]")
+        page.wait_for_selector(".alert, #signed")
+        assert "cuando el técnico está en tu domicilio" in page.locator("fieldset .error").inner_text()
+        with system.client(system.token("tecnico.luis", "clave-segura-123")) as field:
+            assert field.post(f"/v1/orders/{order['id']}/start").status_code == 200
+        page.goto(sheet_url)
+        _draw_signature(page)
+        page.screenshot(path=str(ARTIFACTS / "sign-sheet.png"), full_page=True)
+        page.click("#sign-form button[type=submit]")
+        page.wait_for_selector("#signed")
+        page.screenshot(path=str(ARTIFACTS / "sign-sheet-done.png"), full_page=True)
+        report = api.get(f"/v1/orders/{order['id']}").json()["report"]
+        assert report["signed"] is True and report["signed_at"]
+        page.close()

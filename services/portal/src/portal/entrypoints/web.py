@@ -563,9 +563,13 @@ def create_app(portal: Portal) -> FastAPI:
 
     @app.get("/firmar/hoja-instalacion/{token}", response_class=HTMLResponse)
     def sign_sheet_page(token: str, request: Request):
+        return _sheet_page(request, token, {}, 200)
+
+    def _sheet_page(request, token: str, errors: dict, status: int):
         t = _token_or_page(request, model.SIGN_SHEET, token)
-        order = portal.clients.orders.GetOrder(orders_pb2.GetOrderRequest(id=t.subject_id, actor=signing.PORTAL_ACTOR), timeout=10)
-        return portal.render(request, "sign_sheet.html", order=order, token=token, errors={})
+        order = portal.clients.orders.GetOrder(orders_pb2.GetOrderRequest(id=t.subject_id, actor=signing.PORTAL_ACTOR),
+                                               timeout=10)
+        return portal.render(request, "sign_sheet.html", status=status, order=order, token=token, errors=errors)
 
     @app.get("/firmar/hoja-instalacion/{token}/hoja.pdf")
     def sign_sheet_pdf(token: str, request: Request):
@@ -588,10 +592,13 @@ def create_app(portal: Portal) -> FastAPI:
                 signing.sign_sheet(portal.uow, portal.clients, portal.store, secret=token,
                                    signature_data_url=signature, uploads=uploads, max_bytes=s.upload_max_bytes)
             except InvalidArgument as exc:
-                t = _token_or_page(request, model.SIGN_SHEET, token)
-                order = portal.clients.orders.GetOrder(orders_pb2.GetOrderRequest(id=t.subject_id, actor=signing.PORTAL_ACTOR), timeout=10)
-                return portal.render(request, "sign_sheet.html", status=422, order=order, token=token,
-                                     errors=exc.field_errors)
+                return _sheet_page(request, token, exc.field_errors, 422)
+            except grpc.RpcError as exc:
+                if exc.code() != grpc.StatusCode.FAILED_PRECONDITION:
+                    raise
+                _ = portal.gettext(request)
+                return _sheet_page(request, token, {"signature": _(
+                    "La hoja se firma cuando el técnico está en tu domicilio. Inténtalo durante la visita.")}, 409)
             except (NotFound, Conflict):
                 _token_or_page(request, model.SIGN_SHEET, token)
                 raise
