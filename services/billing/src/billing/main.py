@@ -25,7 +25,7 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
 
     def daily_dunning() -> None:
         # idempotent: running it every hour for today changes nothing after the first run of the day
-        dunning.run_dunning(uow_factory(), dt.date.today())
+        dunning.run_dunning(uow_factory(), dt.datetime.now(dt.timezone.utc).date())
 
     return ServiceRuntime(
         name="billing",

@@ -69,6 +69,11 @@ def test_billing_pause_skips_periods(svc):
         contracts.pause(svc.uow(), contract_id=m.contract_id, from_period="2027-02", until_period="2027-01")
     issued = {p: invoicing.run_bill_run(svc.uow, p).invoices_issued for p in ("2026-11", "2026-12", "2027-01", "2027-02")}
     assert issued == {"2026-11": 1, "2026-12": 0, "2027-01": 0, "2027-02": 1}
+    c, _, _ = contracts.terminate(svc.uow(), contract_id=m.contract_id, end_date=dt.date(2027, 2, 20))
+    assert c.state == "terminated" and c.end_date == dt.date(2027, 2, 20)
+    contracts.terminate(svc.uow(), contract_id=m.contract_id, end_date=dt.date(2027, 2, 21))  # no second event
+    assert [e["contract_id"] for e in svc.outbox("billing.contract_terminated")] == [m.contract_id]
+    assert invoicing.run_bill_run(svc.uow, "2027-03").invoices_issued == 0
 
 
 def test_pronto_pago_and_credit_notes(svc):

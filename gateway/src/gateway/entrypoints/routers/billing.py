@@ -162,6 +162,17 @@ def pause(contract_id: str, body: PauseIn, request: Request) -> dict:
         contract_id=contract_id, from_period=body.from_period or "", until_period=body.until_period or "")))
 
 
+class TerminateIn(BaseModel):
+    end_date: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD, default today")
+
+
+@router.post("/contracts/{contract_id}/terminate", dependencies=[require(*FINANCE)])
+def terminate(contract_id: str, body: TerminateIn, request: Request) -> dict:
+    """End the contract: bill runs skip it from now on; publishes billing.contract_terminated."""
+    return contract_out(billing(request).TerminateContract(pb.TerminateContractRequest(
+        contract_id=contract_id, end_date=body.end_date or "")))
+
+
 # ---- invoices and bill runs ----
 
 def invoice_out(i: pb.Invoice) -> dict:

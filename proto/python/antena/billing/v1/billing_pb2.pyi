@@ -512,6 +512,14 @@ class PauseContractRequest(_message.Message):
     until_period: str
     def __init__(self, contract_id: _Optional[str] = ..., from_period: _Optional[str] = ..., until_period: _Optional[str] = ...) -> None: ...
 
+class TerminateContractRequest(_message.Message):
+    __slots__ = ("contract_id", "end_date")
+    CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
+    END_DATE_FIELD_NUMBER: _ClassVar[int]
+    contract_id: str
+    end_date: str
+    def __init__(self, contract_id: _Optional[str] = ..., end_date: _Optional[str] = ...) -> None: ...
+
 class GetContractDocumentRequest(_message.Message):
     __slots__ = ("contract_id", "customer_id", "locale")
     CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]

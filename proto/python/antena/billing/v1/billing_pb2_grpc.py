@@ -152,6 +152,11 @@ class BillingServiceStub:
                 request_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.PauseContractRequest.SerializeToString,
                 response_deserializer=antena_dot_billing_dot_v1_dot_billing__pb2.Contract.FromString,
                 _registered_method=True)
+        self.TerminateContract = channel.unary_unary(
+                '/antena.billing.v1.BillingService/TerminateContract',
+                request_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.TerminateContractRequest.SerializeToString,
+                response_deserializer=antena_dot_billing_dot_v1_dot_billing__pb2.Contract.FromString,
+                _registered_method=True)
         self.GetContractDocumentPdf = channel.unary_unary(
                 '/antena.billing.v1.BillingService/GetContractDocumentPdf',
                 request_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.GetContractDocumentRequest.SerializeToString,
@@ -364,6 +369,13 @@ class BillingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def TerminateContract(self, request, context):
+        """Ends the contract: bill runs skip it from now on; publishes billing.contract_terminated.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetContractDocumentPdf(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -556,6 +568,11 @@ def add_BillingServiceServicer_to_server(servicer, server):
             'PauseContract': grpc.unary_unary_rpc_method_handler(
                     servicer.PauseContract,
                     request_deserializer=antena_dot_billing_dot_v1_dot_billing__pb2.PauseContractRequest.FromString,
+                    response_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.Contract.SerializeToString,
+            ),
+            'TerminateContract': grpc.unary_unary_rpc_method_handler(
+                    servicer.TerminateContract,
+                    request_deserializer=antena_dot_billing_dot_v1_dot_billing__pb2.TerminateContractRequest.FromString,
                     response_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.Contract.SerializeToString,
             ),
             'GetContractDocumentPdf': grpc.unary_unary_rpc_method_handler(
@@ -1242,6 +1259,33 @@ class BillingService:
             target,
             '/antena.billing.v1.BillingService/PauseContract',
             antena_dot_billing_dot_v1_dot_billing__pb2.PauseContractRequest.SerializeToString,
+            antena_dot_billing_dot_v1_dot_billing__pb2.Contract.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TerminateContract(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.billing.v1.BillingService/TerminateContract',
+            antena_dot_billing_dot_v1_dot_billing__pb2.TerminateContractRequest.SerializeToString,
             antena_dot_billing_dot_v1_dot_billing__pb2.Contract.FromString,
             options,
             channel_credentials,

@@ -186,6 +186,17 @@ def pause(uow, *, contract_id: str, from_period: str, until_period: str):
     return get_contract(uow, contract_id)
 
 
+def terminate(uow, *, contract_id: str, end_date: dt.date):
+    with uow:
+        c = uow.contracts.get(contract_id, lock=True)
+        if c.terminate(end_date):
+            uow.contracts.save(c)
+            uow.publish("contract_terminated", events_pb2.ContractTerminated(
+                contract_id=c.id, customer_id=c.customer_id, connection_id=c.connection_id))
+            uow.commit()
+    return get_contract(uow, contract_id)
+
+
 def store_signature(uow, *, contract_id: str, image: bytes, content_type: str, signer_name: str,
                     customer_id: str = ""):
     errors = FieldErrors()

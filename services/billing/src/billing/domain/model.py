@@ -100,6 +100,12 @@ class Contract:
         self.billing_start = at.date() + dt.timedelta(days=free_days)
         return True
 
+    def terminate(self, end: dt.date) -> bool:
+        if self.state == "terminated":
+            return False
+        self.state, self.end_date = "terminated", end
+        return True
+
     def suspend(self, at: dt.datetime) -> bool:
         if self.state != "active":
             return False

@@ -184,7 +184,7 @@ def company_pb(c: dict) -> pb.Company:
 
 
 def _as_of(text: str) -> dt.date:
-    return parse_date(text, "as_of") if text else dt.date.today()
+    return parse_date(text, "as_of") if text else dt.datetime.now(dt.timezone.utc).date()
 
 
 class _Rest:
@@ -234,6 +234,10 @@ class _Rest:
     def PauseContract(self, r, context):
         return self._contract(*contract_cases.pause(self.uow(), contract_id=r.contract_id,
                                                     from_period=r.from_period, until_period=r.until_period))
+
+    def TerminateContract(self, r, context):
+        return self._contract(*contract_cases.terminate(self.uow(), contract_id=r.contract_id,
+                                                        end_date=parse_date(r.end_date, "end_date") if r.end_date else _as_of("")))
 
     def GetContractDocumentPdf(self, r, context):
         content, name = invoices.contract_pdf(self.uow(), r.contract_id, customer_id=r.customer_id)
