@@ -55,10 +55,20 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def bench_coverage(n_boxes: int, n_queries: int) -> None:
-    print(f"== coverage: {n_boxes:,} NAP boxes, {n_queries} queries, radius 300 m (SQLite, embedded default)")
+def bench_coverage(n_boxes: int, n_queries: int, on: str = "sqlite") -> None:
+    label = "SQLite, embedded default" if on == "sqlite" else "PostgreSQL"
+    print(f"== coverage: {n_boxes:,} NAP boxes, {n_queries} queries, radius 300 m ({label})")
+    pg_url = create_pg_database("antena_bench_net") if on == "postgresql" else None
+    try:
+        _bench_coverage(n_boxes, n_queries, pg_url)
+    finally:
+        if pg_url:
+            drop_pg_database(pg_url)
+
+
+def _bench_coverage(n_boxes: int, n_queries: int, pg_url: str | None) -> None:
     tmp = tempfile.mkdtemp()
-    db, uow = database(f"sqlite:///{tmp}/network.db")
+    db, uow = database(pg_url or f"sqlite:///{tmp}/network.db")
     rng = random.Random(7)
     now = model.now()
     rows = []
@@ -227,10 +237,11 @@ def main() -> int:
     ap.add_argument("--reservations", type=int, default=2000)
     ap.add_argument("--provision", type=int, default=300)
     ap.add_argument("--only", default="coverage,allocation,provisioning")
+    ap.add_argument("--coverage-on", choices=("sqlite", "postgresql"), default="sqlite")
     args = ap.parse_args()
     parts = set(args.only.split(","))
     if "coverage" in parts:
-        bench_coverage(args.boxes, args.queries)
+        bench_coverage(args.boxes, args.queries, args.coverage_on)
     if "allocation" in parts:
         bench_allocation(args.allocations, args.workers, args.reservations)
     if "provisioning" in parts:

@@ -68,7 +68,7 @@ nap_boxes = Table(
     Column("lon", Float, nullable=False),
     Column("cell", BigInteger, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
-    Index("ix_nap_boxes_cell", "cell"),
+    Index("ix_nap_boxes_cell", "cell", "lat", "lon"),  # the bounding-box filter runs inside the index
 )
 
 # One row per occupied port: the unique key makes a double booking impossible.

@@ -48,12 +48,13 @@ _TABLES = {model.Site: orm.sites, model.Router: orm.routers, model.Zone: orm.zon
 
 
 class NapBoxRepository(_Entities):
-    def near(self, cells: list[int]) -> list[model.NapBox]:
+    def near(self, cells: list[int], box=None) -> list[tuple]:
+        """(id, code, lat, lon, ports, used_ports) of the boxes in these grid cells (and bounding box)."""
         t = orm.nap_boxes
-        rows = self.session.execute(
-            select(t.c.id, t.c.code, t.c.lat, t.c.lon, t.c.ports, t.c.used_ports).where(t.c.cell.in_(cells))
-        ).all()
-        return rows
+        q = select(t.c.id, t.c.code, t.c.lat, t.c.lon, t.c.ports, t.c.used_ports).where(t.c.cell.in_(cells))
+        if box is not None and -180 <= box.min_lon and box.max_lon <= 180:
+            q = q.where(t.c.lat.between(box.min_lat, box.max_lat), t.c.lon.between(box.min_lon, box.max_lon))
+        return [tuple(r) for r in self.session.execute(q).all()]
 
     def used_ports(self, box_id: str) -> dict[int, str]:
         t = orm.nap_ports

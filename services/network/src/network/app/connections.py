@@ -67,8 +67,8 @@ def allocate_ip(uow, zone: model.Zone, connection_id: str, wanted: str = "") -> 
 def _take_port(uow, cmd: ReserveConnection, connection_id: str, radius_m: float) -> tuple[str, int]:
     box_id = cmd.nap_box_id
     if not box_id and cmd.lat is not None and cmd.lon is not None and (cmd.lat or cmd.lon):
-        rows = uow.nap_boxes.near(geo.cells_around(cmd.lat, cmd.lon, radius_m))
-        pts = [geo.BoxPoint(r.id, r.code, r.lat, r.lon, max(0, r.ports - r.used_ports)) for r in rows]
+        rows = uow.nap_boxes.near(geo.cells_around(cmd.lat, cmd.lon, radius_m), geo.bounding_box(cmd.lat, cmd.lon, radius_m))
+        pts = [geo.BoxPoint(i, code, blat, blon, max(0, ports - used)) for i, code, blat, blon, ports, used in rows]
         answer = geo.rank_candidates(cmd.lat, cmd.lon, pts, radius_m, 50)
         free = [c for c in answer.candidates if c.free_ports > 0]
         if not free:

@@ -14,6 +14,6 @@ def check_coverage(uow, *, lat: float, lon: float, radius_m: float, max_candidat
         raise InvalidArgument("radius_m: between 1 and 20000", field_errors={"radius_m": f"between 1 and {MAX_RADIUS_M}"})
     max_candidates = max(1, min(int(max_candidates or 5), 50))
     with uow:
-        rows = uow.nap_boxes.near(geo.cells_around(lat, lon, radius_m))
-    boxes = [geo.BoxPoint(r.id, r.code, r.lat, r.lon, max(0, r.ports - r.used_ports)) for r in rows]
+        rows = uow.nap_boxes.near(geo.cells_around(lat, lon, radius_m), geo.bounding_box(lat, lon, radius_m))
+    boxes = [geo.BoxPoint(i, code, blat, blon, max(0, ports - used)) for i, code, blat, blon, ports, used in rows]
     return geo.rank_candidates(lat, lon, boxes, radius_m, max_candidates)

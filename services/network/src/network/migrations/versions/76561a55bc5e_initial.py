@@ -1,15 +1,15 @@
 """initial
 
-Revision ID: 988b663294f5
+Revision ID: 76561a55bc5e
 Revises: 
-Create Date: 2026-11-22 06:29:43.005752
+Create Date: 2026-11-22 06:49:54.985863
 """
 from alembic import op
 import sqlalchemy as sa
 import antena_common.db
 
 
-revision = '988b663294f5'
+revision = '76561a55bc5e'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -139,7 +139,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('code')
     )
     with op.batch_alter_table('nap_boxes', schema=None) as batch_op:
-        batch_op.create_index('ix_nap_boxes_cell', ['cell'], unique=False)
+        batch_op.create_index('ix_nap_boxes_cell', ['cell', 'lat', 'lon'], unique=False)
 
     op.create_table('nap_ports',
     sa.Column('nap_box_id', sa.String(length=36), nullable=False),
