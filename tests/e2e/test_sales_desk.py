@@ -164,6 +164,7 @@ def test_csv_import(desk_system):
         assert body["created"] == 1 and body["failed"] == 2
         assert {(e["row"], e["field"]) for e in body["errors"]} == {(3, "name"), (4, "phone"), (4, "email")}
         assert api.get("/v1/leads", params={"q": "maria lopez"}).json()["items"][0]["source"] == "feria"
+        assert api.get("/v1/lead-sources").json()["items"] == [{"source": "feria", "leads": 1}]
         garbage = api.post("/v1/leads/import", files={"file": ("x.csv", b"\x00\x01\x02binary", "text/csv")})
         assert garbage.status_code == 422
         no_name = api.post("/v1/leads/import", files={"file": ("x.csv", b"foo,bar\n1,2\n", "text/csv")})

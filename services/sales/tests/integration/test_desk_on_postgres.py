@@ -178,6 +178,10 @@ def test_csv_import_creates_valid_rows_and_reports_the_rest(desk):
     assert [(e.row, e.field) for e in report.errors] == [(3, "email"), (4, "name")]
     assert lead_cases.get_lead(desk.uow(), report.created[0]).source == "feria"
     assert len(desk.outbox("sales.lead_created")) == 1
+    lead_cases.create_lead(desk.uow(), lead_cases.CreateLead(name="Ceci", source="whatsapp"))
+    lead_cases.create_lead(desk.uow(), lead_cases.CreateLead(name="Dani", source="whatsapp"))
+    assert lead_cases.lead_sources(desk.uow()) == [("whatsapp", 2), ("feria", 1)]
+    assert [x.name for x in lead_cases.list_leads(desk.uow(), source="feria")[0]] == ["Ana"]
 
 
 def test_attachments_are_stored_and_read_back(desk):

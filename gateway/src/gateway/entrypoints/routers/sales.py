@@ -49,9 +49,18 @@ def create_lead(body: LeadIn, request: Request) -> dict:
 @router.get("/leads", dependencies=[require(*READ_ROLES)])
 def list_leads(request: Request, pg: PageDep,
                q: Annotated[str, Query(max_length=200, description="name, document, phone or e-mail; "
-                                                                   "accents and case do not matter")] = "") -> dict:
-    resp = sales(request).ListLeads(sales_pb2.ListLeadsRequest(q=q, page={"limit": pg.limit, "cursor": pg.cursor}))
+                                                                   "accents and case do not matter")] = "",
+               source: Annotated[str, Query(max_length=100)] = "") -> dict:
+    resp = sales(request).ListLeads(sales_pb2.ListLeadsRequest(q=q, source=source,
+                                                               page={"limit": pg.limit, "cursor": pg.cursor}))
     return page_body([to_dict(x) for x in resp.items], resp.next_cursor)
+
+
+@router.get("/lead-sources", dependencies=[require(*READ_ROLES)],
+            description="Where leads came from: each source in use with its number of leads, most used first.")
+def list_lead_sources(request: Request) -> dict:
+    resp = sales(request).ListLeadSources(sales_pb2.ListLeadSourcesRequest())
+    return {"items": [{"source": r.key, "leads": r.count} for r in resp.sources]}
 
 
 @router.post("/leads/import", dependencies=[require(*SALES_ROLES)],

@@ -50,12 +50,24 @@ class GetLeadRequest(_message.Message):
     def __init__(self, id: _Optional[str] = ...) -> None: ...
 
 class ListLeadsRequest(_message.Message):
-    __slots__ = ("page", "q")
+    __slots__ = ("page", "q", "source")
     PAGE_FIELD_NUMBER: _ClassVar[int]
     Q_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
     page: _common_pb2.PageRequest
     q: str
-    def __init__(self, page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ..., q: _Optional[str] = ...) -> None: ...
+    source: str
+    def __init__(self, page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ..., q: _Optional[str] = ..., source: _Optional[str] = ...) -> None: ...
+
+class ListLeadSourcesRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ListLeadSourcesResponse(_message.Message):
+    __slots__ = ("sources",)
+    SOURCES_FIELD_NUMBER: _ClassVar[int]
+    sources: _containers.RepeatedCompositeFieldContainer[CountRow]
+    def __init__(self, sources: _Optional[_Iterable[_Union[CountRow, _Mapping]]] = ...) -> None: ...
 
 class ListLeadsResponse(_message.Message):
     __slots__ = ("items", "next_cursor")

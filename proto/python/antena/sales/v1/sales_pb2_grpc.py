@@ -55,6 +55,11 @@ class SalesServiceStub:
                 request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ImportLeadsRequest.SerializeToString,
                 response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ImportLeadsResponse.FromString,
                 _registered_method=True)
+        self.ListLeadSources = channel.unary_unary(
+                '/antena.sales.v1.SalesService/ListLeadSources',
+                request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListLeadSourcesRequest.SerializeToString,
+                response_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListLeadSourcesResponse.FromString,
+                _registered_method=True)
         self.CreateProspect = channel.unary_unary(
                 '/antena.sales.v1.SalesService/CreateProspect',
                 request_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.CreateProspectRequest.SerializeToString,
@@ -161,6 +166,12 @@ class SalesServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ImportLeads(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListLeadSources(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -290,6 +301,11 @@ def add_SalesServiceServicer_to_server(servicer, server):
                     servicer.ImportLeads,
                     request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ImportLeadsRequest.FromString,
                     response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ImportLeadsResponse.SerializeToString,
+            ),
+            'ListLeadSources': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListLeadSources,
+                    request_deserializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListLeadSourcesRequest.FromString,
+                    response_serializer=antena_dot_sales_dot_v1_dot_sales__pb2.ListLeadSourcesResponse.SerializeToString,
             ),
             'CreateProspect': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateProspect,
@@ -481,6 +497,33 @@ class SalesService:
             '/antena.sales.v1.SalesService/ImportLeads',
             antena_dot_sales_dot_v1_dot_sales__pb2.ImportLeadsRequest.SerializeToString,
             antena_dot_sales_dot_v1_dot_sales__pb2.ImportLeadsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListLeadSources(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.sales.v1.SalesService/ListLeadSources',
+            antena_dot_sales_dot_v1_dot_sales__pb2.ListLeadSourcesRequest.SerializeToString,
+            antena_dot_sales_dot_v1_dot_sales__pb2.ListLeadSourcesResponse.FromString,
             options,
             channel_credentials,
             insecure,

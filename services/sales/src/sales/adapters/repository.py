@@ -31,9 +31,11 @@ class LeadRepository:
             raise NotFound(f"lead {lead_id} not found")
         return lead
 
-    def list(self, *, q: str = "", after_id: str | None = None, limit: int = 50) -> list[model.Lead]:
+    def list(self, *, q: str = "", source: str = "", after_id: str | None = None, limit: int = 50) -> list[model.Lead]:
         t = orm.leads
         query = select(model.Lead).order_by(t.c.id.desc()).limit(limit)
+        if source:
+            query = query.where(t.c.source == source)
         for term in model.search_terms(q):
             alternatives = [t.c.search.like(_like(term), escape="\\")]
             only_digits = model.digits(term)
@@ -43,6 +45,13 @@ class LeadRepository:
         if after_id:
             query = query.where(t.c.id < after_id)
         return list(self.session.scalars(query))
+
+
+    def sources(self) -> list[tuple[str, int]]:
+        t = orm.leads
+        n = func.count().label("n")
+        return [(r.source, r.n) for r in self.session.execute(
+            select(t.c.source, n).where(t.c.source != "").group_by(t.c.source).order_by(n.desc(), t.c.source))]
 
 
 class ProspectRepository:

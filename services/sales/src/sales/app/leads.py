@@ -42,13 +42,19 @@ def get_lead(uow, lead_id: str) -> model.Lead:
         return uow.leads.get(lead_id)
 
 
-def list_leads(uow, *, q: str = "", limit: int | None = None, cursor: str | None = None) -> tuple[list[model.Lead], str]:
+def list_leads(uow, *, q: str = "", source: str = "", limit: int | None = None,
+               cursor: str | None = None) -> tuple[list[model.Lead], str]:
     limit = clamp_limit(limit)
     after = decode_cursor(cursor)
     with uow:
-        items = uow.leads.list(q=q, after_id=str(after[0]).replace("\x00", "") if after else None, limit=limit + 1)
+        items = uow.leads.list(q=q, source=(source or "").replace("\x00", ""), after_id=str(after[0]).replace("\x00", "") if after else None, limit=limit + 1)
     next_cursor = encode_cursor(items[limit - 1].id) if len(items) > limit else ""
     return items[:limit], next_cursor
+
+
+def lead_sources(uow) -> list[tuple[str, int]]:
+    with uow:
+        return uow.leads.sources()
 
 
 @dataclass

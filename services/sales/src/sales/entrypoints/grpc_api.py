@@ -119,9 +119,13 @@ class SalesServicer(sales_pb2_grpc.SalesServiceServicer):
         return lead_to_pb(lead_cases.get_lead(self.uow(), request.id))
 
     def ListLeads(self, request, context):
-        items, next_cursor = lead_cases.list_leads(self.uow(), q=request.q, limit=request.page.limit,
-                                                   cursor=request.page.cursor)
+        items, next_cursor = lead_cases.list_leads(self.uow(), q=request.q, source=request.source,
+                                                   limit=request.page.limit, cursor=request.page.cursor)
         return sales_pb2.ListLeadsResponse(items=[lead_to_pb(x) for x in items], next_cursor=next_cursor)
+
+    def ListLeadSources(self, request, context):
+        return sales_pb2.ListLeadSourcesResponse(
+            sources=[sales_pb2.CountRow(key=k, count=v) for k, v in lead_cases.lead_sources(self.uow())])
 
     def ImportLeads(self, request, context):
         report = lead_cases.import_leads(self.uow(), request.content, default_source=request.default_source)
