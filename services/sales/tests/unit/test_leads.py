@@ -53,3 +53,24 @@ def test_a_quoted_multiline_cell_is_reported_where_its_row_starts():
     content = b'name,notes\n"Ana","linea 1\nlinea 2"\nPedro,x\n'
     rows, errors = parse_leads_csv(content)
     assert [(r.row, r.values["name"]) for r in rows] == [(2, "Ana"), (4, "Pedro")]
+
+
+def test_random_bytes_never_escape_as_anything_but_a_field_error():
+    import random
+
+    rng = random.Random(20261122)
+    alphabet = b'name,email;\t"\r\n\x00\xff\xe1abc@.'
+    for _ in range(500):
+        content = bytes(rng.choice(alphabet) for _ in range(rng.randint(0, 200)))
+        if rng.random() < 0.5:
+            content = b"name,email\n" + content
+        try:
+            rows, errors = parse_leads_csv(content)
+        except InvalidArgument as exc:
+            assert exc.field_errors
+            continue
+        for row in rows:
+            try:
+                model.Lead.register(**row.values)
+            except InvalidArgument as exc:
+                assert exc.field_errors
