@@ -114,6 +114,9 @@ def test_desk_follow_up_and_bad_input(desk_system):
         assert got.status_code == 200 and got.content == PNG and got.headers["content-type"] == "image/png"
         fake = api.post(f"/v1/tickets/{tid}/attachments", files={"file": ("x.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")})
         assert fake.status_code == 415 and fake.headers["content-type"].startswith("application/problem+json")
+        empty = api.post(f"/v1/tickets/{tid}/attachments", files={"file": ("a.pdf", b"", "application/pdf")})
+        assert empty.status_code == 422 and "file" in empty.json()["errors"]
+        assert api.post(f"/v1/tickets/{tid}/attachments", data={"description": "x"}).status_code == 422
 
         assigned = api.post(f"/v1/tickets/{tid}/assign", json={"assignee_id": "seller-2"}).json()
         assert assigned["assignee_id"] == "seller-2"

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from antena.sales.v1 import sales_pb2, sales_pb2_grpc
+from antena_common.errors import InvalidArgument
 
 from ..deps import CurrentUser, PageDep, page_body, require, stub, to_dict
 
@@ -256,7 +257,7 @@ def add_attachment(ticket_id: str, request: Request, user: CurrentUser,
     if len(content) > ATTACHMENT_MAX_BYTES:
         raise HTTPException(413, f"the file is larger than {ATTACHMENT_MAX_BYTES} bytes")
     if not content:
-        raise HTTPException(422, "file: is empty")
+        raise InvalidArgument("file: is empty", field_errors={"file": "is empty"})
     if not _sniff(content[:16]):
         raise HTTPException(415, "only PDF, PNG or JPEG files are accepted (recognised by their content)")
     return attachment_json(to_dict(sales(request).AddAttachment(sales_pb2.AddAttachmentRequest(
