@@ -368,6 +368,15 @@ def test_password_reset_support_and_english(system, smtp, browser, tmp_path):
         contract_id, customer_id = _contract(system, api, plan_id, profile_id, "Carla Ruiz", "carla@example.com")
         _activate(system, api, contract_id)
         invitation_url = link_in(wait_mail(smtp, "carla@example.com", "Bienvenido"), "/invitacion/")
+    with httpx.Client(base_url=system.portal_url) as web:  # a customer cannot request a second installation form
+        page = web.get("/i/fibrasur/solicitar-instalacion")
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        again = web.post("/i/fibrasur/solicitar-instalacion", data={
+            "csrf_token": csrf, "request_id": "carla-1", "first_name": "Carla", "last_name": "Ruiz", "document": "1",
+            "phone": "3510000000", "street": "X", "number": "1", "city": "Córdoba", "email": "carla@example.com"},
+            files={"id_front": ("a.png", PNG, "image/png"), "id_back": ("b.png", PNG, "image/png"),
+                   "proof_of_address": ("c.pdf", PDF, "application/pdf")})
+        assert again.status_code == 422 and "ya es cliente" in again.text
     with httpx.Client(base_url=system.portal_url) as web:
         form = web.get(invitation_url)
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
@@ -399,6 +408,7 @@ def test_password_reset_support_and_english(system, smtp, browser, tmp_path):
     page.click("main form button[type=submit]")
     page.wait_for_selector("text=Ya reinicié el router.")
     page.screenshot(path=str(ARTIFACTS / "support.png"), full_page=True)
+    assert page.goto(f"{system.portal_url}/mi-cuenta/soporte/{new_id()}").status == 404
     with system.client() as api:
         tickets = api.get("/v1/support-tickets", params={"customer_id": customer_id})
         assert tickets.status_code == 200, tickets.text

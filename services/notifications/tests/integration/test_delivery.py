@@ -194,3 +194,24 @@ def test_templates_edit_preview_reset(service, smtp_server):
     reset = service.stub.ResetTemplate(ref)
     assert not reset.customized and "Gracias por contactarte" in reset.body
     wait_until(lambda: log_for(service, env.event_id)[0].body == "Ticket T-77", timeout=10)
+
+
+def test_channel_settings_from_the_api_replace_the_environment(service, http_recorder):
+    bad = None
+    try:
+        service.stub.PutChannel(pb.ChannelSettings(channel="sms", enabled=True, url="not-a-url"))
+    except Exception as exc:  # grpc.RpcError
+        bad = exc
+    assert bad is not None and bad.code().name == "INVALID_ARGUMENT"
+    service.stub.PutChannel(pb.ChannelSettings(
+        channel="sms", enabled=True, url=http_recorder.url + "/v2/messages", method="PUT",
+        headers={"X-Api-Key": "k-123"}, body_template='{"dest": {{ to|tojson }}, "msg": {{ text|tojson }}}'))
+    channels = {c.channel: c for c in service.stub.ListChannels(pb.ListChannelsRequest()).items}
+    assert channels["sms"].url.endswith("/v2/messages") and channels["email"].enabled
+    env = publish(service, "sales", "ticket_created", {**TICKET, "ticket_id": "T-42", "lead_email": ""})
+    wait_until(lambda: http_recorder.json_bodies("/v2/messages"), timeout=15)
+    req = [r for r in http_recorder.requests if r["path"] == "/v2/messages"][0]
+    assert req["method"] == "PUT" and req["headers"]["X-Api-Key"] == "k-123"
+    assert json.loads(req["body"])["dest"] == "+5493515550101"
+    assert not http_recorder.json_bodies("/sms")
+    wait_until(lambda: [n.status for n in log_for(service, env.event_id)] == ["sent"], timeout=10)
