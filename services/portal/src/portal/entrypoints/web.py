@@ -21,6 +21,7 @@ from starlette.formparsers import MultiPartException
 
 from antena.billing.v1 import billing_pb2
 from antena.orders.v1 import orders_pb2
+from antena_common import rpc
 from antena_common.errors import Conflict, DomainError, InvalidArgument, NotFound, PermissionDenied
 from antena_common.logs import get_logger
 
@@ -30,6 +31,7 @@ from ..web import i18n
 
 log = get_logger("antena.portal")
 WEB = Path(__file__).resolve().parent.parent / "web"
+SALES_FIELDS = {"name": "first_name", "address.street": "street", "address.city": "city", "location": "lat"}
 SESSION_COOKIE, CSRF_COOKIE, LANG_COOKIE = "portal_session", "portal_csrf", "portal_lang"
 
 
@@ -197,8 +199,11 @@ def create_app(portal: Portal) -> FastAPI:
         if code in (grpc.StatusCode.NOT_FOUND, grpc.StatusCode.PERMISSION_DENIED):
             return await run_in_threadpool(portal.message, request, 404, _("No encontrado"),
                                            _("Lo que buscas no existe o no es tuyo."))
-        if code == grpc.StatusCode.FAILED_PRECONDITION:
+        if code in (grpc.StatusCode.FAILED_PRECONDITION, grpc.StatusCode.ALREADY_EXISTS):
             return await run_in_threadpool(portal.message, request, 409, _("No es posible ahora"), exc.details() or "")
+        if code == grpc.StatusCode.INVALID_ARGUMENT:
+            return await run_in_threadpool(portal.message, request, 422, _("Revisa los datos enviados"),
+                                           exc.details() or "")
         log.warning("upstream error", path=request.url.path, code=code.name, details=exc.details())
         return await run_in_threadpool(portal.message, request, 503, _("Servicio no disponible"),
                                        _("Estamos con un problema técnico. Inténtalo de nuevo en unos minutos."))
@@ -267,6 +272,12 @@ def create_app(portal: Portal) -> FastAPI:
                                       _("Recibimos varias solicitudes desde tu conexión. Inténtalo más tarde."))
             except InvalidArgument as exc:
                 return _form_page(request, data, exc.field_errors or {"form": exc.detail}, status=422)
+            except grpc.RpcError as exc:  # sales refused a field the form let through
+                if exc.code() != grpc.StatusCode.INVALID_ARGUMENT:
+                    raise
+                problem = rpc.problem_from_rpc_error(exc)
+                errors = {SALES_FIELDS.get(k, k): v for k, v in problem.errors.items()} or {"form": problem.detail}
+                return _form_page(request, data, errors, status=422)
             return portal.render(request, "install_done.html", ticket_id=done.ticket_id)
 
         return await run_in_threadpool(run)
