@@ -27,6 +27,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 
 from antena_common.ids import new_id
+from antena_common.logs import configure
 from antena_common.runtime import Database
 from antena_common.testing import create_pg_database, drop_pg_database
 from network.adapters import orm
@@ -229,6 +230,7 @@ def bench_provisioning(n: int) -> None:
 
 
 def main() -> int:
+    configure(os.environ.get("ANTENA_LOG_LEVEL", "WARNING"), "console")
     ap = argparse.ArgumentParser()
     ap.add_argument("--boxes", type=int, default=100_000)
     ap.add_argument("--queries", type=int, default=1000)
