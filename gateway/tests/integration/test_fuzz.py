@@ -21,6 +21,7 @@ GARBAGE_BODIES = [
                  "lat": "north", "limit": -5}).encode(), "application/json"),
     (json.dumps({"name": "ñ" * 100_000, "text": "😀" * 10_000}).encode(), "application/json"),
     (b"\xff\xfe\x00garbage", "application/json"),
+    (b'{"lat": NaN, "lon": Infinity, "amount": -Infinity, "price": 1e400, "limit": 1e400}', "application/json"),
     (b"name=x", "application/x-www-form-urlencoded"),
     (b"plain text", "text/plain"),
     (b"--xx\r\nbroken multipart", "multipart/form-data; boundary=xx"),
@@ -122,7 +123,7 @@ def test_unknown_routes_and_methods(fuzz_api):
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=50),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=50),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
     max_leaves=12,
 )
