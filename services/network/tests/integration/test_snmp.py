@@ -28,7 +28,7 @@ def snmpsim(tmp_path):
     try:
         import snmpsim  # noqa: F401
     except ImportError:
-        peer_missing("snmpsim (pip install -e services/network[test])")
+        peer_missing("snmpsim (pip install -e services/network)")
     sim = peers.SnmpSim(tmp_path / "sim", RECORDINGS)
     (tmp_path / "sim").mkdir()
     sim.start()
