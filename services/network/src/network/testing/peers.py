@@ -1,7 +1,7 @@
 """Real peers for the network tests, started in a temporary folder on free
 ports: FreeRADIUS with rlm_sql on PostgreSQL, net-snmp's snmpd, snmpsim.
-Install them with the Debian packages in .ci/apt-packages/network.txt (and
-snmpsim comes with the package)."""
+The Debian packages are listed in .ci/apt-packages/network.txt; snmpsim comes
+with the package."""
 from __future__ import annotations
 
 import os
