@@ -230,6 +230,13 @@ def test_router_refusing_login_leaves_connection_pending(tmp_path, memory_bus_ur
                             and c, timeout=20, message="retried")
         assert failed["state"] == "reserved" and "refused the login" in failed["provisioning_error"]
         assert bad.failed_logins >= 2 and bad.rows(SECRETS) == []
+        # the operator fixes the password and asks for a retry now
+        assert api.patch(f"/v1/routers/{rb['id']}", json={"password": "right"}).status_code == 200
+        assert api.post(f"/v1/connections/{conn['id']}/retry").status_code in (200, 409)
+        wait_until(lambda: api.get(f"/v1/connections/{conn['id']}").json()["state"] == "active", timeout=20,
+                   message="active after the fix")
+        assert bad.rows(SECRETS)[0]["name"] == "5551234"
+        assert api.post(f"/v1/connections/{conn['id']}/retry").status_code == 409
         api.close()
     finally:
         s.stop()

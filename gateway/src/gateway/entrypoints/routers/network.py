@@ -98,6 +98,20 @@ def get_router(router_id: str, request: Request) -> dict:
     return router_out(network(request).GetRouter(pb.GetRouterRequest(id=router_id)))
 
 
+class RouterPatch(BaseModel):
+    name: str = Field("", max_length=120)
+    host: str = Field("", max_length=253)
+    api_port: int = Field(0, ge=0, le=65535)
+    username: str = Field("", max_length=100)
+    password: str = Field("", max_length=200, description="write-only")
+
+
+@router.patch("/routers/{router_id}", dependencies=[require(*MANAGE)])
+def update_router(router_id: str, body: RouterPatch, request: Request) -> dict:
+    """Change what is given (e.g. the password after the router refused the login)."""
+    return router_out(network(request).UpdateRouter(pb.UpdateRouterRequest(id=router_id, **body.model_dump())))
+
+
 @router.get("/routers/{router_id}/drift", dependencies=[require(*MANAGE)])
 def router_drift(router_id: str, request: Request) -> dict:
     """The last reconciliation of this router: what differed from the desired state and whether it was repaired."""
@@ -238,6 +252,12 @@ def list_connections(request: Request, pg: PageDep, state: ConnState | None = No
 @router.get("/connections/{connection_id}", dependencies=[require(*READ)])
 def get_connection(connection_id: str, request: Request) -> dict:
     return connection_out(network(request).GetConnection(pb.GetConnectionRequest(id=connection_id)))
+
+
+@router.post("/connections/{connection_id}/retry", dependencies=[require(*MANAGE)])
+def retry_provisioning(connection_id: str, request: Request) -> dict:
+    """Provision now instead of waiting for the next retry (409 when nothing is pending)."""
+    return connection_out(network(request).RetryProvisioning(pb.GetConnectionRequest(id=connection_id)))
 
 
 class ZoneChangeIn(BaseModel):

@@ -125,6 +125,22 @@ class CreateRouterRequest(_message.Message):
     site_id: str
     def __init__(self, name: _Optional[str] = ..., host: _Optional[str] = ..., api_port: _Optional[int] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., kind: _Optional[str] = ..., site_id: _Optional[str] = ...) -> None: ...
 
+class UpdateRouterRequest(_message.Message):
+    __slots__ = ("id", "name", "host", "api_port", "username", "password")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    HOST_FIELD_NUMBER: _ClassVar[int]
+    API_PORT_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    host: str
+    api_port: int
+    username: str
+    password: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., host: _Optional[str] = ..., api_port: _Optional[int] = ..., username: _Optional[str] = ..., password: _Optional[str] = ...) -> None: ...
+
 class GetRouterRequest(_message.Message):
     __slots__ = ("id",)
     ID_FIELD_NUMBER: _ClassVar[int]

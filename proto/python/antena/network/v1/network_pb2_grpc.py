@@ -65,6 +65,11 @@ class NetworkServiceStub:
                 request_serializer=antena_dot_network_dot_v1_dot_network__pb2.ListRoutersRequest.SerializeToString,
                 response_deserializer=antena_dot_network_dot_v1_dot_network__pb2.ListRoutersResponse.FromString,
                 _registered_method=True)
+        self.UpdateRouter = channel.unary_unary(
+                '/antena.network.v1.NetworkService/UpdateRouter',
+                request_serializer=antena_dot_network_dot_v1_dot_network__pb2.UpdateRouterRequest.SerializeToString,
+                response_deserializer=antena_dot_network_dot_v1_dot_network__pb2.Router.FromString,
+                _registered_method=True)
         self.CreateZone = channel.unary_unary(
                 '/antena.network.v1.NetworkService/CreateZone',
                 request_serializer=antena_dot_network_dot_v1_dot_network__pb2.CreateZoneRequest.SerializeToString,
@@ -133,6 +138,11 @@ class NetworkServiceStub:
         self.ChangeConnectionZone = channel.unary_unary(
                 '/antena.network.v1.NetworkService/ChangeConnectionZone',
                 request_serializer=antena_dot_network_dot_v1_dot_network__pb2.ChangeConnectionZoneRequest.SerializeToString,
+                response_deserializer=antena_dot_network_dot_v1_dot_network__pb2.Connection.FromString,
+                _registered_method=True)
+        self.RetryProvisioning = channel.unary_unary(
+                '/antena.network.v1.NetworkService/RetryProvisioning',
+                request_serializer=antena_dot_network_dot_v1_dot_network__pb2.GetConnectionRequest.SerializeToString,
                 response_deserializer=antena_dot_network_dot_v1_dot_network__pb2.Connection.FromString,
                 _registered_method=True)
         self.AddConnectionService = channel.unary_unary(
@@ -214,6 +224,12 @@ class NetworkServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListRouters(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateRouter(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -304,6 +320,13 @@ class NetworkServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RetryProvisioning(self, request, context):
+        """Provision now instead of waiting for the backoff (e.g. after fixing the router's password).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def AddConnectionService(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -387,6 +410,11 @@ def add_NetworkServiceServicer_to_server(servicer, server):
                     request_deserializer=antena_dot_network_dot_v1_dot_network__pb2.ListRoutersRequest.FromString,
                     response_serializer=antena_dot_network_dot_v1_dot_network__pb2.ListRoutersResponse.SerializeToString,
             ),
+            'UpdateRouter': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateRouter,
+                    request_deserializer=antena_dot_network_dot_v1_dot_network__pb2.UpdateRouterRequest.FromString,
+                    response_serializer=antena_dot_network_dot_v1_dot_network__pb2.Router.SerializeToString,
+            ),
             'CreateZone': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateZone,
                     request_deserializer=antena_dot_network_dot_v1_dot_network__pb2.CreateZoneRequest.FromString,
@@ -455,6 +483,11 @@ def add_NetworkServiceServicer_to_server(servicer, server):
             'ChangeConnectionZone': grpc.unary_unary_rpc_method_handler(
                     servicer.ChangeConnectionZone,
                     request_deserializer=antena_dot_network_dot_v1_dot_network__pb2.ChangeConnectionZoneRequest.FromString,
+                    response_serializer=antena_dot_network_dot_v1_dot_network__pb2.Connection.SerializeToString,
+            ),
+            'RetryProvisioning': grpc.unary_unary_rpc_method_handler(
+                    servicer.RetryProvisioning,
+                    request_deserializer=antena_dot_network_dot_v1_dot_network__pb2.GetConnectionRequest.FromString,
                     response_serializer=antena_dot_network_dot_v1_dot_network__pb2.Connection.SerializeToString,
             ),
             'AddConnectionService': grpc.unary_unary_rpc_method_handler(
@@ -661,6 +694,33 @@ class NetworkService:
             '/antena.network.v1.NetworkService/ListRouters',
             antena_dot_network_dot_v1_dot_network__pb2.ListRoutersRequest.SerializeToString,
             antena_dot_network_dot_v1_dot_network__pb2.ListRoutersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateRouter(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.network.v1.NetworkService/UpdateRouter',
+            antena_dot_network_dot_v1_dot_network__pb2.UpdateRouterRequest.SerializeToString,
+            antena_dot_network_dot_v1_dot_network__pb2.Router.FromString,
             options,
             channel_credentials,
             insecure,
@@ -1038,6 +1098,33 @@ class NetworkService:
             target,
             '/antena.network.v1.NetworkService/ChangeConnectionZone',
             antena_dot_network_dot_v1_dot_network__pb2.ChangeConnectionZoneRequest.SerializeToString,
+            antena_dot_network_dot_v1_dot_network__pb2.Connection.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RetryProvisioning(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.network.v1.NetworkService/RetryProvisioning',
+            antena_dot_network_dot_v1_dot_network__pb2.GetConnectionRequest.SerializeToString,
             antena_dot_network_dot_v1_dot_network__pb2.Connection.FromString,
             options,
             channel_credentials,

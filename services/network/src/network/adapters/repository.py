@@ -24,6 +24,12 @@ class _Entities:
         except IntegrityError:
             raise Conflict(f"a {self.what} with that name or code already exists") from None
 
+    def flush(self) -> None:
+        try:
+            self.session.flush()
+        except IntegrityError:
+            raise Conflict(f"a {self.what} with that name or code already exists") from None
+
     def get(self, item_id: str, *, lock: bool = False):
         if not item_id:
             raise NotFound(f"{self.what} not found")

@@ -266,6 +266,15 @@ def update_service(uow, *, connection_id: str, service_id: str, **changes) -> mo
         return c
 
 
+def retry_provisioning(uow, connection_id: str, at) -> model.Connection:
+    with uow:
+        c = uow.connections.get(connection_id, lock=True)
+        if not c.retry_now(at):
+            raise Conflict(f"connection {connection_id} has nothing waiting to be provisioned")
+        uow.commit()
+        return c
+
+
 def get_connection(uow, connection_id: str = "", contract_id: str = "") -> model.Connection:
     with uow:
         return _find(uow, connection_id, contract_id, lock=False)

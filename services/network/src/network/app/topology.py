@@ -38,6 +38,15 @@ def create_router(uow, **fields) -> model.Router:
     return router
 
 
+def update_router(uow, router_id: str, **changes) -> model.Router:
+    with uow:
+        router = uow.routers.get(router_id, lock=True)
+        model.update_router(router, **changes)
+        uow.routers.flush()
+        uow.commit()
+    return router
+
+
 def get_router(uow, router_id: str) -> model.Router:
     with uow:
         return uow.routers.get(router_id)

@@ -92,6 +92,16 @@ class Router:
                    kind=kind, site_id=site_id or "")
 
 
+def update_router(router: "Router", *, name: str = "", host: str = "", api_port: int = 0, username: str = "",
+                  password: str = "") -> None:
+    """Change what was given (empty = keep); validated like a new router."""
+    checked = Router.register(name=name or router.name, host=host or router.host, api_port=api_port or router.api_port,
+                              username=username or router.username, password=password or router.password,
+                              kind=router.kind, site_id=router.site_id)
+    router.name, router.host, router.api_port = checked.name, checked.host, checked.api_port
+    router.username, router.password = checked.username, checked.password
+
+
 @dataclass(eq=False)
 class Zone:
     """A service zone served by one base router; it also fixes the payment day (seed 004)."""
@@ -398,6 +408,12 @@ class Connection:
                 return "connection_activated"
             return "connection_restored"
         return {"suspended": "connection_suspended", "terminated": "connection_terminated"}.get(self.state)
+
+    def retry_now(self, at: dt.datetime) -> bool:
+        if self.provisioning_state not in ("pending", "failed"):
+            return False
+        self.next_attempt_at = at
+        return True
 
     def provisioning_failed(self, reason: str, at: dt.datetime, base_seconds: float, max_seconds: float) -> float:
         """Record a failure and when to try again (exponential backoff); returns the delay."""

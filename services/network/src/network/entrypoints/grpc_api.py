@@ -118,6 +118,11 @@ class NetworkServicer(network_pb2_grpc.NetworkServiceServicer):
                                             api_port=request.api_port, username=request.username,
                                             password=request.password, kind=request.kind, site_id=request.site_id))
 
+    def UpdateRouter(self, request, context):
+        return router_pb(topo.update_router(self.uow(), request.id, name=request.name, host=request.host,
+                                            api_port=request.api_port, username=request.username,
+                                            password=request.password))
+
     def GetRouter(self, request, context):
         return router_pb(topo.get_router(self.uow(), request.id))
 
@@ -186,6 +191,11 @@ class NetworkServicer(network_pb2_grpc.NetworkServiceServicer):
     def ChangeConnectionZone(self, request, context):
         c = conn_cases.change_zone(self.uow(), connection_id=request.id, zone_id=request.zone_id, ip=request.ip,
                                    at=model.now())
+        self.wake()
+        return connection_pb(c)
+
+    def RetryProvisioning(self, request, context):
+        c = conn_cases.retry_provisioning(self.uow(), request.id, model.now())
         self.wake()
         return connection_pb(c)
 
