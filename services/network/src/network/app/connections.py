@@ -131,6 +131,8 @@ def reserve_connection(uow, cmd: ReserveConnection, *, rules: credentials.Creden
             uow.commit()
             return existing
         try:
+            if not cmd.contract_id or max(len(cmd.contract_id), len(cmd.order_id), len(cmd.plan_id)) > 36:
+                raise Rejected("contract_id, order_id and plan_id must be ids of at most 36 characters")
             model.Connection.check_request(mode=cmd.mode, cpe_mac=cmd.cpe_mac, zone_id=cmd.zone_id)
             try:
                 zone = uow.zones.get(cmd.zone_id)
@@ -138,7 +140,7 @@ def reserve_connection(uow, cmd: ReserveConnection, *, rules: credentials.Creden
                 raise Rejected(f"zone {cmd.zone_id} does not exist") from None
             c = model.Connection(contract_id=cmd.contract_id, zone_id=zone.id, router_id=zone.router_id, mode=cmd.mode,
                                  order_id=cmd.order_id, cpe_mac=cmd.cpe_mac.upper(), plan_id=cmd.plan_id,
-                                 customer_name=cmd.customer_name,
+                                 customer_name=cmd.customer_name[:200],
                                  download_rate=model.check_rate(cmd.download_rate, "download_rate"),
                                  upload_rate=model.check_rate(cmd.upload_rate, "upload_rate"))
             pool, ip = allocate_ip(uow, zone, c.id, cmd.ip)
@@ -146,10 +148,10 @@ def reserve_connection(uow, cmd: ReserveConnection, *, rules: credentials.Creden
             c.nap_box_id, c.nap_port = _take_port(uow, cmd, c.id, radius_m)
             creds = credentials.generate(rules, credentials.Subscriber(cmd.customer_name, cmd.phone, cmd.document,
                                                                        cmd.contract_id))
-            c.wifi_ssid, c.wifi_password = creds.wifi_ssid, creds.wifi_password
+            c.wifi_ssid, c.wifi_password = creds.wifi_ssid[:100], creds.wifi_password[:100]
             if c.mode == "pppoe":
-                c.pppoe_username = _unique_username(uow, creds.pppoe_username)
-                c.pppoe_password = creds.pppoe_password
+                c.pppoe_username = _unique_username(uow, creds.pppoe_username[:90])
+                c.pppoe_password = creds.pppoe_password[:100]
             uow.connections.add(c)
             uow.publish("connection_reserved", reserved_event(uow, c, cmd.request_id))
             uow.commit()

@@ -17,6 +17,12 @@ def register_device(uow, *, connection_id: str, name: str, kind: str, host: str,
     errors = FieldErrors()
     name = (name or "").strip() or kind
     errors.check(kind in DEVICE_KINDS, "kind", f"one of {', '.join(DEVICE_KINDS)}")
+    errors.check(len(name) <= 120, "name", "at most 120 characters")
+    errors.check(len(community or "") <= 100, "community", "at most 100 characters")
+    errors.check(len(optical_oid or "") <= 200, "optical_oid", "at most 200 characters")
+    errors.check(len(host or "") <= 253, "host", "at most 253 characters")
+    errors.check(optical_scale is None or (optical_scale == optical_scale and abs(optical_scale) <= 1000),
+                 "optical_scale", "a number up to 1000")
     errors.check(bool(host) and bool(model.HOST_RE.match(host or "")), "host", "a host name or IP address")
     errors.check(0 < (port or 161) < 65536, "port", "between 1 and 65535")
     errors.check(not optical_oid or all(p.isdigit() for p in optical_oid.strip(".").split(".")), "optical_oid",

@@ -120,6 +120,8 @@ def create_ip_pool(uow, *, name: str, cidr: str, zone_id: str, gateway: str = ""
     name = (name or "").strip() or (cidr or "").strip()
     if not zone_id:
         raise InvalidArgument("zone_id: is required", field_errors={"zone_id": "is required"})
+    if len(name) > 120:
+        raise InvalidArgument("name: at most 120 characters", field_errors={"name": "at most 120 characters"})
     plan = addressing.plan_pool(cidr, gateway, list(excluded or ()))
     pool = model.IpPool(name=name, cidr=str(plan.network), zone_id=zone_id, gateway=addressing.int_to_ip(plan.gateway),
                         excluded=[str(x).strip() for x in excluded or ()], size=plan.usable)

@@ -51,6 +51,7 @@ class Site:
     def register(cls, *, name: str, address: str = "", lat: float | None = None, lon: float | None = None) -> "Site":
         errors = FieldErrors()
         name = _name(errors, name)
+        errors.check(len(address or "") <= 300, "address", "at most 300 characters")
         if lat is not None or lon is not None:
             geo.check_point(lat, lon, errors, "location.")
         errors.raise_if_any()
@@ -84,6 +85,7 @@ class Router:
         api_port = api_port or 8728
         errors.check(0 < api_port < 65536, "api_port", "between 1 and 65535")
         errors.check(bool((username or "").strip()), "username", "is required")
+        errors.check(len(username or "") <= 100, "username", "at most 100 characters")
         errors.check(len(password or "") <= 200, "password", "at most 200 characters")
         kind = kind or "mikrotik"
         errors.check(kind in ROUTER_KINDS, "kind", f"one of {', '.join(ROUTER_KINDS)}")
@@ -124,6 +126,7 @@ class Zone:
         chosen = [d.strip() for d in (drivers or default_drivers) if d.strip()]
         errors.check(all(d in DRIVERS for d in chosen) and len(set(chosen)) == len(chosen), "drivers",
                      f"any of {', '.join(DRIVERS)}, without repeats")
+        errors.check(len(pppoe_profile or "") <= 100, "pppoe_profile", "at most 100 characters")
         errors.raise_if_any()
         return cls(name=name, router_id=router_id, billing_day=billing_day, drivers=",".join(chosen),
                    pppoe_profile=(pppoe_profile or "default").strip())
@@ -146,7 +149,7 @@ class Olt:
         errors = FieldErrors()
         name = _name(errors, name)
         host = (host or "").strip()
-        errors.check(not host or bool(HOST_RE.match(host)), "host", "a host name or IP address")
+        errors.check(not host or (len(host) <= 253 and bool(HOST_RE.match(host))), "host", "a host name or IP address")
         errors.raise_if_any()
         return cls(name=name, host=host, site_id=site_id or "")
 
@@ -234,6 +237,10 @@ class AdditionalService:
                 phone_number, temporary = "0000000000", True  # support assigns the real number later
         if kind == "tv":
             errors.check(tv_mode in TV_MODES, "tv_mode", "iptv or catv")
+        for fname, value, limit in (("sip_username", sip_username, 100), ("sip_password", sip_password, 100),
+                                    ("sip_server", sip_server, 253), ("external_id", external_id, 100),
+                                    ("phone_number", phone_number, 30), ("onu_serial", onu_serial, 60)):
+            errors.check(len(value or "") <= limit, fname, f"at most {limit} characters")
         errors.raise_if_any()
         return cls(kind=kind, plan=plan, cut_on_nonpayment=bool(cut_on_nonpayment), sip_username=sip_username,
                    sip_password=sip_password, sip_server=sip_server, external_id=external_id or
@@ -434,6 +441,11 @@ class Connection:
         self._set_additional(extra)
 
     def update_service(self, service_id: str, **changes) -> AdditionalService:
+        errors = FieldErrors()
+        for fname, limit in (("onu_serial", 60), ("sip_username", 100), ("sip_password", 100), ("phone_number", 30),
+                             ("plan", 120)):
+            errors.check(len(changes.get(fname) or "") <= limit, fname, f"at most {limit} characters")
+        errors.raise_if_any()
         extra = self.additional()
         for s in extra:
             if s.id == service_id:
