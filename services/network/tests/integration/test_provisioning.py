@@ -220,3 +220,22 @@ def test_zone_change_moves_to_new_router_and_pool(uow_factory, fake_router):
         assert c.state == "active" and c.provisioned_router_id == zone2.router_id
     finally:
         other.stop()
+
+
+def test_dhcp_connection_gets_a_static_lease_and_it_is_reconciled(uow_factory, fake_router):
+    r, zone, box, _ = setup_zone(uow_factory, fake_router.port, drivers=("mikrotik",))
+    c = cases.reserve_connection(uow_factory(), cases.ReserveConnection(
+        contract_id="k-dhcp", order_id="o", request_id="r", zone_id=zone.id, mode="dhcp", cpe_mac="aa:bb:cc:00:11:22",
+        download_rate="20M", upload_rate="5M"), rules=credentials.CredentialRules(), radius_m=300)
+    assert c.pppoe_username == "" and c.cpe_mac == "AA:BB:CC:00:11:22"
+    prov, drivers = make_provisioner(uow_factory)
+    cases.activate(uow_factory(), connection_id=c.id, contract_id="", at=model.now())
+    prov.run_due()
+    assert get(uow_factory, c.id).state == "active"
+    assert fake_router.rows(SECRETS) == []
+    lease = fake_router.rows("/ip/dhcp-server/lease")[0]
+    assert (lease["address"], lease["mac-address"], lease["comment"]) == (c.ip, "AA:BB:CC:00:11:22", f"antena:{c.id}")
+    fake_router.delete_where("/ip/dhcp-server/lease", comment=f"antena:{c.id}")
+    report = reconcile.reconcile_router(uow_factory, drivers["mikrotik"], r.id)
+    assert [i["kind"] for i in report.items] == ["missing_lease"]
+    assert len(fake_router.rows("/ip/dhcp-server/lease")) == 1

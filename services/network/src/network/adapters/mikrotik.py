@@ -15,12 +15,13 @@ import librouteros
 from librouteros.exceptions import LibRouterosError, TrapError
 from librouteros.query import Key
 
-from ..domain.provisioning import (ListEntry, norm_rate, ProvisioningError, Queue, RouterAccess, RouterState, Secret,
+from ..domain.provisioning import (Lease, ListEntry, norm_rate, ProvisioningError, Queue, RouterAccess, RouterState, Secret,
                                    SubscriberSpec)
 
 SECRETS = ("ppp", "secret")
 QUEUES = ("queue", "simple")
 ADDRESS_LIST = ("ip", "firewall", "address-list")
+LEASES = ("ip", "dhcp-server", "lease")
 
 
 def _s(value) -> str:
@@ -144,6 +145,11 @@ class MikroTikDriver:
             state.address_list.append(ListEntry(id=_s(row.get(".id")), list=_s(row.get("list")),
                                                 address=_s(row.get("address")), comment=_s(row.get("comment")),
                                                 disabled=_b(row.get("disabled"))))
+        for row in api.path(*LEASES).select(Key(".id"), Key("address"), Key("mac-address"), Key("comment"),
+                                            Key("disabled")).where(Key("comment") != ""):
+            state.leases.append(Lease(id=_s(row.get(".id")), address=_s(row.get("address")),
+                                      mac=_s(row.get("mac-address")), comment=_s(row.get("comment")),
+                                      disabled=_b(row.get("disabled"))))
         return state
 
     # ---- writing -------------------------------------------------------------
@@ -188,6 +194,10 @@ class MikroTikDriver:
                                           "max-limit": spec.rate_limit}, "queue", changes)
         else:
             self._delete(api, QUEUES, c, "queue", changes)
+        if spec.mode == "dhcp" and spec.mac:
+            self._upsert(api, LEASES, c, {"address": spec.ip, "mac-address": spec.mac.upper()}, "lease", changes)
+        else:
+            self._delete(api, LEASES, c, "lease", changes)
         if spec.suspended:
             self._upsert(api, ADDRESS_LIST, c, {"list": self.suspended_list, "address": spec.ip},
                          "suspension", changes)
@@ -210,6 +220,7 @@ class MikroTikDriver:
         self._delete(api, SECRETS, comment, "secret", changes)
         self._delete(api, QUEUES, comment, "queue", changes)
         self._delete(api, ADDRESS_LIST, comment, "suspension", changes)
+        self._delete(api, LEASES, comment, "lease", changes)
         return changes
 
     def apply_many(self, router: RouterAccess, specs: list[SubscriberSpec], orphans: list[str] = ()) -> list[str]:
@@ -226,6 +237,7 @@ class MikroTikDriver:
 
 
 _KEYS = {
+    LEASES: ("address", "mac-address", "disabled", "comment"),
     SECRETS: ("name", "password", "service", "profile", "remote-address", "disabled", "comment"),
     QUEUES: ("name", "target", "max-limit", "disabled", "comment"),
     ADDRESS_LIST: ("list", "address", "disabled", "comment"),

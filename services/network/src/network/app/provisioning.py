@@ -31,7 +31,8 @@ def spec_for(c: model.Connection, zone: model.Zone, *, suspended: bool | None = 
     return SubscriberSpec(
         connection_id=c.id, mode=c.mode, username=c.pppoe_username, password=c.pppoe_password,
         ip=ip if ip is not None else c.ip, profile=zone.pppoe_profile or "default", rate_limit=c.rate_limit,
-        suspended=(c.target_state == "suspended") if suspended is None else suspended)
+        suspended=(c.target_state == "suspended") if suspended is None else suspended,
+        mac=c.cpe_mac if c.mode == "dhcp" else "")
 
 
 @dataclass

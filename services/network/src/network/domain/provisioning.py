@@ -39,6 +39,7 @@ class SubscriberSpec:
     profile: str
     rate_limit: str          # "upload/download", e.g. "10M/50M"; empty = no queue
     suspended: bool
+    mac: str = ""            # DHCP mode: a static lease ties the CPE's MAC to the IP
 
     @property
     def comment(self) -> str:
@@ -100,11 +101,21 @@ class ListEntry:
     disabled: bool = False
 
 
+@dataclass(frozen=True)
+class Lease:
+    id: str
+    address: str
+    mac: str
+    comment: str
+    disabled: bool = False
+
+
 @dataclass
 class RouterState:
     secrets: list[Secret] = field(default_factory=list)
     queues: list[Queue] = field(default_factory=list)
     address_list: list[ListEntry] = field(default_factory=list)  # entries of the suspended list only
+    leases: list[Lease] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -144,6 +155,11 @@ def diff_router(desired: list[SubscriberSpec], actual: RouterState, suspended_li
         cid = connection_of(q.comment)
         if cid:
             queues.setdefault(cid, []).append(q)
+    leases = {}
+    for lease in actual.leases:
+        cid = connection_of(lease.comment)
+        if cid:
+            leases.setdefault(cid, []).append(lease)
     listed = {}
     for e in actual.address_list:
         if e.list != suspended_list:
@@ -183,6 +199,12 @@ def diff_router(desired: list[SubscriberSpec], actual: RouterState, suspended_li
                     wrong.append("disabled")
                 if wrong:
                     found.append(Drift(cid, "wrong_queue", "; ".join(wrong)))
+        if spec.mode == "dhcp" and spec.mac:
+            have_l = leases.get(cid, [])
+            if not have_l:
+                found.append(Drift(cid, "missing_lease", f"DHCP lease {spec.mac} -> {spec.ip} is missing"))
+            elif have_l[0].address != spec.ip or have_l[0].mac.upper() != spec.mac.upper() or have_l[0].disabled:
+                found.append(Drift(cid, "wrong_lease", f"lease {have_l[0].mac} -> {have_l[0].address}"))
         entries = listed.get(cid, [])
         if spec.suspended and not any(e.address == spec.ip and not e.disabled for e in entries):
             found.append(Drift(cid, "missing_suspension", f"{spec.ip} is not in {suspended_list}: browsing while suspended"))
@@ -191,6 +213,6 @@ def diff_router(desired: list[SubscriberSpec], actual: RouterState, suspended_li
         if spec.suspended and any(e.address != spec.ip for e in entries):
             found.append(Drift(cid, "wrong_suspension", "address-list entry with another address"))
 
-    for cid in sorted((set(secrets) | set(queues) | set(listed)) - set(want)):
+    for cid in sorted((set(secrets) | set(queues) | set(listed) | set(leases)) - set(want)):
         found.append(Drift(cid, "orphan", "entries for a connection that should not be on this router"))
     return found

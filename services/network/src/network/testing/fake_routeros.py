@@ -4,7 +4,8 @@ RouterOS has no installable simulator, so this speaks the RouterOS API wire
 protocol itself (length-prefixed words, sentences ending in an empty word,
 replies !re/!done/!trap) well enough for librouteros to talk to it unmodified:
 /login (plain), and print (with .proplist and ? queries), add, set and remove
-on /ppp/secret, /queue/simple and /ip/firewall/address-list. It keeps its
+on /ppp/secret, /queue/simple, /ip/firewall/address-list and
+/ip/dhcp-server/lease. It keeps its
 tables in memory and mimics a few real behaviours (a duplicate name is a
 !trap, max-limit is printed in bits per second). It is not RouterOS: no
 firewall, no PPP, nothing is routed. The service never uses it."""
@@ -16,12 +17,14 @@ import socketserver
 import threading
 import time
 
-TABLES = ("/ppp/secret", "/queue/simple", "/ip/firewall/address-list")
-UNIQUE = {"/ppp/secret": ("name",), "/queue/simple": ("name",), "/ip/firewall/address-list": ("list", "address")}
+TABLES = ("/ppp/secret", "/queue/simple", "/ip/firewall/address-list", "/ip/dhcp-server/lease")
+UNIQUE = {"/ppp/secret": ("name",), "/queue/simple": ("name",), "/ip/firewall/address-list": ("list", "address"),
+          "/ip/dhcp-server/lease": ("mac-address",)}
 DEFAULTS = {
     "/ppp/secret": {"service": "any", "profile": "default", "disabled": "false", "comment": ""},
     "/queue/simple": {"max-limit": "0/0", "disabled": "false", "comment": ""},
     "/ip/firewall/address-list": {"disabled": "false", "comment": ""},
+    "/ip/dhcp-server/lease": {"server": "all", "disabled": "false", "comment": ""},
 }
 
 
@@ -214,7 +217,7 @@ class FakeRouterOS:
                     row["max-limit"] = _bps(row["max-limit"])
                 for r in table:
                     if all(r.get(k) == row.get(k) for k in UNIQUE[path]):
-                        if path == "/ip/firewall/address-list":
+                        if path in ("/ip/firewall/address-list", "/ip/dhcp-server/lease"):
                             raise _Trap("failure: already have such entry")
                         raise _Trap(f"failure: {path.rsplit('/', 1)[1]} with the same name already exists")
                 row[".id"] = f"*{next(self._ids):X}"
