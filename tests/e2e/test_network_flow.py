@@ -197,6 +197,17 @@ def test_network_flow(system, router, radius):
     assert report["items"][0]["connection_id"] == conn["id"] and report["error"] == ""
     assert api.get(f"/v1/routers/{rb_id}").json()["drift_count"] == 1
 
+    # ---- subscriber secrets only for operations/technicians/admin ----
+    assert api.post("/v1/users", json={"username": "vendedora", "password": "ventas-1234", "full_name": "Ana",
+                                       "roles": ["sales"]}).status_code == 201
+    with system.client(system.token("vendedora", "ventas-1234")) as sales:
+        seen = sales.get(f"/v1/connections/{conn['id']}").json()
+        assert seen["pppoe_username"] == "9981234567" and seen["pppoe_password"] is None
+        assert seen["wifi_password"] is None and seen["services"][0]["sip_password"] is None
+        assert sales.post("/v1/coverage", json={"lat": 21.1352, "lon": -86.8461}).status_code == 200
+        assert sales.post("/v1/ip-pools", json={"cidr": "10.9.9.0/24", "zone_id": zone_id}).status_code == 403
+        assert sales.get("/v1/routers").status_code == 403
+
     # ---- an event about an unknown contract does not stop the consumer ----
     publish("billing", "contract_suspension_due", billing_events.ContractSuspensionDue(contract_id="nobody"))
     publish("orders", "order_completed", orders_events.OrderCompleted(

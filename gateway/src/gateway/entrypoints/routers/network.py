@@ -36,8 +36,17 @@ def router_out(r: pb.Router) -> dict:
     return out
 
 
-def connection_out(c: pb.Connection) -> dict:
+SECRET_READERS = ("operations", "technician")  # and admin: the installation sheet needs them
+
+
+def connection_out(c: pb.Connection, request: Request | None = None) -> dict:
     out = to_dict(c)
+    principal = getattr(request.state, "principal", None) if request is not None else None
+    if principal is not None and not principal.has_role(*SECRET_READERS):
+        for key in ("pppoe_password", "wifi_password"):
+            out[key] = None
+        for svc in out.get("services", []):
+            svc["sip_password"] = None
     out["nap_box_id"] = c.nap_box_id or None
     out["nap_port"] = c.nap_port or None
     out["last_provisioned_at"] = c.last_provisioned_at or None
@@ -246,12 +255,12 @@ def list_connections(request: Request, pg: PageDep, state: ConnState | None = No
                      ) -> dict:
     resp = network(request).ListConnections(pb.ListConnectionsRequest(
         page=_page(pg), state=state or "", zone_id=zone_id, contract_id=contract_id, drift_only=drift))
-    return page_body([connection_out(x) for x in resp.items], resp.next_cursor)
+    return page_body([connection_out(x, request) for x in resp.items], resp.next_cursor)
 
 
 @router.get("/connections/{connection_id}", dependencies=[require(*READ)])
 def get_connection(connection_id: str, request: Request) -> dict:
-    return connection_out(network(request).GetConnection(pb.GetConnectionRequest(id=connection_id)))
+    return connection_out(network(request).GetConnection(pb.GetConnectionRequest(id=connection_id)), request)
 
 
 @router.post("/connections/{connection_id}/retry", dependencies=[require(*MANAGE)])
