@@ -153,18 +153,27 @@ new_events AS (
         FROM new_invoices i JOIN customers c ON c.id = i.customer_id ORDER BY i.seq) e
   RETURNING 1
 )
-SELECT i.customer_id, i.currency, i.total, (SELECT count(*) FROM new_events) AS events FROM new_invoices i
+SELECT i.currency, count(*) AS issued, SUM(i.total) AS total,
+       array_agg(DISTINCT i.customer_id) FILTER (WHERE c.credit > 0) AS with_credit,
+       (SELECT count(*) FROM new_events) AS events
+FROM new_invoices i JOIN customers c ON c.id = i.customer_id
+GROUP BY i.currency
 """
 
 
 def write_batch(session, *, period: str, series: str, contract_ids: list[str], invoice_ids: list[str],
-                first_seq: int, default_tax: str | None, correlation_id: str | None, now: dt.datetime) -> list[dict]:
-    """Invoice `contract_ids` for `period` (numbers first_seq..); returns the invoices written."""
+                first_seq: int, default_tax: str | None, correlation_id: str | None,
+                now: dt.datetime) -> tuple[dict[str, tuple[int, Decimal]], list[str]]:
+    """Invoice `contract_ids` for `period` (numbers first_seq..). Returns {currency: (invoices, total)}
+    and the customers of the batch holding credit (to apply it to the new invoices)."""
     year, month = parse_period(period)
     ps, pe = period_bounds(period)
     params = {"period": period, "series": series, "contract_ids": contract_ids, "invoice_ids": invoice_ids,
               "seqs": list(range(first_seq, first_seq + len(contract_ids))), "pidx": period_index(period),
               "ps": ps, "pe": pe, "days": (pe - ps).days + 1, "default_tax": default_tax, "year": year,
               "month": month, "now": now, "occurred_at": now.isoformat(), "correlation_id": correlation_id}
-    rows = session.execute(text(BATCH_SQL), params).all()
-    return [{"customer_id": r.customer_id, "currency": r.currency, "total": Decimal(r.total) / 100} for r in rows]
+    totals, with_credit = {}, []
+    for r in session.execute(text(BATCH_SQL), params):
+        totals[r.currency] = (r.issued, Decimal(r.total) / 100)
+        with_credit += r.with_credit or []
+    return totals, with_credit

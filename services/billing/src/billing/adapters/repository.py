@@ -95,14 +95,6 @@ class CustomerRepository:
         rows = self.session.execute(select(orm.customers).where(orm.customers.c.id.in_(ids)))
         return {r.id: _row_to(model.Customer, r) for r in rows}
 
-    def with_credit(self, ids) -> dict[str, model.Customer]:
-        ids = list(set(ids))
-        if not ids:
-            return {}
-        t = orm.customers
-        rows = self.session.execute(select(t).where(t.c.id.in_(ids), t.c.credit > 0))
-        return {r.id: _row_to(model.Customer, r) for r in rows}
-
     def find_by(self, *, document: str = "", email: str = "") -> model.Customer | None:
         t = orm.customers
         for col, value in ((t.c.document, document), (t.c.email, (email or "").lower())):

@@ -170,9 +170,9 @@ def run_bill_run(uow_factory, period: str, *, batch_size: int = 20000, after_bat
         if after_next is None:
             return result
         after = after_next
-        for r in issued:
-            result.invoices_issued += 1
-            result.totals[r["currency"]] = result.totals.get(r["currency"], ZERO) + r["total"]
+        for currency, (n, total) in issued.items():
+            result.invoices_issued += n
+            result.totals[currency] = result.totals.get(currency, ZERO) + total
         if after_batch:
             after_batch(result)
 
@@ -189,26 +189,29 @@ def _bill_batch(uow_factory, period: str, after: str, batch_size: int):
             contracts = [_row_to(model.Contract, r) for r in uow.session.execute(query)]
             last = contracts[-1].id if contracts else None
         if last is None:
-            return [], None
+            return {}, None
         snap = load_snapshot(uow)  # small tables; fresh per batch
         if set_based:
             # the same pricing as domain.pricing, as one INSERT ... SELECT statement per batch
             first = uow.invoices.next_numbers(SERVICE_SERIES, len(ids))
-            rows = billrun_pg.write_batch(
+            totals, with_credit = billrun_pg.write_batch(
                 uow.session, period=period, series=SERVICE_SERIES, contract_ids=ids,
                 invoice_ids=[new_id() for _ in ids], first_seq=first,
                 default_tax=snap.default_tax.id if snap.default_tax else None, correlation_id=uow.correlation_id,
                 now=model.now())
-            customers = uow.customers.with_credit(r["customer_id"] for r in rows)
+            customers = uow.customers.find_many(with_credit)
         else:
             drafts = period_drafts(uow, snap, period, contracts)
             customers = uow.customers.find_many(d.customer_id for d in drafts)
-            rows = write_drafts(uow, SERVICE_SERIES, drafts, customers)
+            totals = {}
+            for r in write_drafts(uow, SERVICE_SERIES, drafts, customers):
+                n, t = totals.get(r["currency"], (0, ZERO))
+                totals[r["currency"]] = (n + 1, t + r["total"])
         for cust in customers.values():
             if cust.credit > 0:
                 ledger.apply_credit(uow, cust)
         uow.commit()
-        return rows, last
+        return totals, last
 
 
 def first_invoices(uow, snap: Snapshot, contract: model.Contract, customer: model.Customer) -> list[dict]:
