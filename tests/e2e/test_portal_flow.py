@@ -166,6 +166,7 @@ def test_installation_request_in_the_browser(system, smtp, browser, tmp_path):
     to_isp = wait_mail(smtp, "ventas@fibrasur.test", "Nueva solicitud de instalación")
     body = text_of(to_isp)
     assert "30111222" in body and "id_front, id_back, proof_of_address" in body and ticket_id in body
+    assert len(mails(smtp, "ana@example.com")) == 1  # one confirmation, not one per event
 
 
 def test_installation_request_spam_and_bad_input(system):

@@ -96,3 +96,8 @@ def test_installation_request_goes_to_requester_and_isp():
 def test_phone_normalization():
     assert model.normalize_phone("+54 9 (351) 123-4567") == "+5493511234567"
     assert model.normalize_phone("abc") == ""
+
+
+def test_a_portal_ticket_is_confirmed_once_by_the_portal_event():
+    assert notify.recipients_for("sales.ticket_created", {"lead_email": "a@x.co", "source": "portal"}, notify.Config()) == []
+    assert len(notify.recipients_for("sales.ticket_created", {"lead_email": "a@x.co", "source": "web"}, notify.Config())) == 1

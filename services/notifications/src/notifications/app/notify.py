@@ -35,6 +35,8 @@ def _customer_fields(p: dict) -> tuple[str, str, str]:
 
 def recipients_for(event_type: str, p: dict, cfg: Config) -> list[Recipient]:
     if event_type == "sales.ticket_created":
+        if p.get("source") == "portal":  # the portal's own confirmation (installation_requested) says it
+            return []
         return [Recipient(event_type, p.get("lead_name", ""), p.get("lead_email", ""), p.get("lead_phone", ""))]
     if event_type == "orders.order_scheduled":
         name, email, phone = _customer_fields(p)
@@ -45,7 +47,7 @@ def recipients_for(event_type: str, p: dict, cfg: Config) -> list[Recipient]:
     if event_type == "portal.installation_requested":
         out = [Recipient(event_type, p.get("name", ""), p.get("email", ""), p.get("phone", ""))]
         if cfg.isp_email:
-            out.append(Recipient(event_type + ".isp", p.get("name", ""), cfg.isp_email, "", audience="isp"))
+            out.append(Recipient(event_type + ".isp", "", cfg.isp_email, "", audience="isp"))
         return out
     if event_type in ("portal.contract_signing_requested", "portal.sheet_signing_requested"):
         return [Recipient(event_type, p.get("name", ""), p.get("email", ""), "", p.get("customer_id", ""))]
