@@ -93,6 +93,15 @@ technicians = Table(
     Column("created_at", UtcDateTime(), nullable=False),
 )
 
+# zone coverage, indexed for "technicians covering zone X" (mirrors Technician.zone_ids)
+technician_zones = Table(
+    "technician_zones",
+    metadata,
+    Column("technician_id", String(36), ForeignKey("technicians.id"), primary_key=True),
+    Column("zone_id", String(36), primary_key=True),
+    Index("ix_technician_zones_zone", "zone_id"),
+)
+
 order_photos = Table(
     "order_photos",
     metadata,

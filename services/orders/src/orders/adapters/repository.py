@@ -124,6 +124,14 @@ class TechnicianRepository:
 
     def add(self, tech: planning.Technician) -> None:
         self.session.add(tech)
+        self.session.flush()
+        self.save_zones(tech)
+
+    def save_zones(self, tech: planning.Technician) -> None:
+        t = orm.technician_zones
+        self.session.execute(t.delete().where(t.c.technician_id == tech.id))
+        if tech.zone_ids:
+            self.session.execute(insert(t), [{"technician_id": tech.id, "zone_id": z} for z in tech.zone_ids])
 
     def get(self, tech_id: str, *, for_update: bool = False) -> planning.Technician:
         query = select(planning.Technician).where(orm.technicians.c.id == tech_id)
@@ -141,14 +149,16 @@ class TechnicianRepository:
              limit: int | None = None) -> list[planning.Technician]:
         t = orm.technicians.c
         query = select(planning.Technician).order_by(t.id)
+        if zone_id:
+            z = orm.technician_zones.c
+            query = query.where(t.id.in_(select(z.technician_id).where(z.zone_id == zone_id)))
         if active_only:
             query = query.where(t.active.is_(True))
         if after_id:
             query = query.where(t.id > after_id)
         if limit:
             query = query.limit(limit)
-        techs = list(self.session.scalars(query))
-        return [x for x in techs if x.covers(zone_id)] if zone_id else techs
+        return list(self.session.scalars(query))
 
 
 class StockRepository:

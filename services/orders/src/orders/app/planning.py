@@ -40,6 +40,7 @@ def update_technician(uow, tech_id: str, **changes) -> Technician:
     with uow:
         tech = uow.technicians.get(tech_id, for_update=True)
         tech.update(**changes)
+        uow.technicians.save_zones(tech)
         uow.commit()
     return tech
 
@@ -57,10 +58,7 @@ def list_technicians(uow, *, zone_id: str = "", user_id: str = "", limit: int | 
         if user_id:
             tech = uow.technicians.by_user(user_id)
             return ([tech] if tech else []), ""
-        items = uow.technicians.list(zone_id=zone_id, after_id=after[0] if after else None,
-                                     limit=None if zone_id else limit + 1)
-    if zone_id:  # zone filter runs in Python over the JSON list
-        items = [x for x in items if not after or x.id > after[0]][: limit + 1]
+        items = uow.technicians.list(zone_id=zone_id, after_id=after[0] if after else None, limit=limit + 1)
     next_cursor = encode_cursor(items[limit - 1].id) if len(items) > limit else ""
     return items[:limit], next_cursor
 
