@@ -410,6 +410,8 @@ def test_password_reset_support_and_english(system, smtp, browser, tmp_path):
     page.wait_for_selector("text=Ya reinicié el router.")
     page.screenshot(path=str(ARTIFACTS / "support.png"), full_page=True)
     assert page.goto(f"{system.portal_url}/mi-cuenta/soporte/{new_id()}").status == 404
+    confirmation = wait_mail(smtp, "carla@example.com", "Recibimos tu pedido de soporte: Sin conexión")
+    assert "Hola Carla Ruiz:" in text_of(confirmation)
     with system.client() as api:
         tickets = api.get("/v1/support-tickets", params={"customer_id": customer_id})
         assert tickets.status_code == 200, tickets.text

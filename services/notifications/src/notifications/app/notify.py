@@ -49,6 +49,8 @@ def recipients_for(event_type: str, p: dict, cfg: Config) -> list[Recipient]:
         if cfg.isp_email:
             out.append(Recipient(event_type + ".isp", "", cfg.isp_email, "", audience="isp"))
         return out
+    if event_type in ("orders.support_ticket_opened", "orders.support_ticket_updated"):
+        return [Recipient(event_type, "", p.get("customer_email", ""), "", p.get("customer_id", ""))]
     if event_type in ("portal.contract_signing_requested", "portal.sheet_signing_requested"):
         return [Recipient(event_type, p.get("name", ""), p.get("email", ""), "", p.get("customer_id", ""))]
     if event_type == "portal.password_reset_requested":

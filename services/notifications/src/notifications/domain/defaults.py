@@ -321,6 +321,41 @@ SPECS: list[TemplateSpec] = [
                               "installation sheet at this link:\n{{ url }}\n\nRegards,\nThe {{ isp_name }} team"),
         },
     ),
+    TemplateSpec(
+        "orders.support_ticket_opened", "orders.support_ticket_opened", "customer",
+        ["support_ticket_id", "customer_id", "contract_id", "subject", "priority", "customer_email"],
+        {"support_ticket_id": "S-0001", "subject": "Sin conexión", "priority": "normal",
+         "customer_email": "ana@example.com"},
+        {
+            ("email", "es"): ("Recibimos tu pedido de soporte: {{ subject }}",
+                              "Hola{% if name %} {{ name }}{% endif %}:\n\nRegistramos tu pedido de soporte «{{ subject }}» "
+                              "(número {{ support_ticket_id }}). Puedes seguirlo en {{ portal_url }}/mi-cuenta/soporte"
+                              "\n\nSaludos,\nEl equipo de {{ isp_name }}"),
+            ("email", "en"): ("We received your support request: {{ subject }}",
+                              "Hello{% if name %} {{ name }}{% endif %},\n\nWe registered your support request “{{ subject }}” "
+                              "(number {{ support_ticket_id }}). Follow it at {{ portal_url }}/mi-cuenta/soporte"
+                              "\n\nRegards,\nThe {{ isp_name }} team"),
+        },
+    ),
+    TemplateSpec(
+        "orders.support_ticket_updated", "orders.support_ticket_updated", "customer",
+        ["support_ticket_id", "customer_id", "status", "comment", "customer_email"],
+        {"support_ticket_id": "S-0001", "status": "resolved", "comment": "Reemplazamos el router.",
+         "customer_email": "ana@example.com"},
+        {
+            ("email", "es"): ("Novedades de tu pedido de soporte {{ support_ticket_id }}",
+                              "Hola{% if name %} {{ name }}{% endif %}:\n\nHay novedades en tu pedido de soporte {{ support_ticket_id }}"
+                              "{% if status %} (estado: {{ {'open': 'abierto', 'in_progress': 'en curso', "
+                              "'resolved': 'resuelto', 'closed': 'cerrado'}.get(status, status) }}){% endif %}."
+                              "{% if comment %}\n\n{{ comment }}{% endif %}\n\nPuedes responder en "
+                              "{{ portal_url }}/mi-cuenta/soporte\n\nSaludos,\nEl equipo de {{ isp_name }}"),
+            ("email", "en"): ("News on your support request {{ support_ticket_id }}",
+                              "Hello{% if name %} {{ name }}{% endif %},\n\nThere is news on your support request {{ support_ticket_id }}"
+                              "{% if status %} (status: {{ status|replace('_', ' ') }}){% endif %}."
+                              "{% if comment %}\n\n{{ comment }}{% endif %}\n\nYou can reply at "
+                              "{{ portal_url }}/mi-cuenta/soporte\n\nRegards,\nThe {{ isp_name }} team"),
+        },
+    ),
 ]
 
 BY_KEY = {s.key: s for s in SPECS}
