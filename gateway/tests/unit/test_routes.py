@@ -53,5 +53,7 @@ def test_openapi_declares_problems_bearer_tags_and_idempotency():
                 assert "401" in op["responses"] and "403" in op["responses"]
             if method == "post":
                 assert any(p["name"] == "Idempotency-Key" for p in op["parameters"]), path
+    login = doc["paths"]["/v1/auth/token"]["post"]
+    assert {"401", "422", "429"} <= set(login["responses"]) and not login.get("security")
     me = doc["paths"]["/v1/me"]["get"]
     assert me["responses"]["200"]["content"]["application/json"]["schema"]

@@ -53,7 +53,7 @@ DESCRIPTION = """The HTTP contract frontend teams build on.
 
 _PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 _STATUS_TEXT = {
-    401: "Missing, invalid or expired token",
+    401: "Missing, invalid or expired token (on login: wrong username or password)",
     403: "The user's roles do not allow this",
     404: "Not found",
     409: "Conflict with the current state (or the Idempotency-Key is in use)",
@@ -104,7 +104,7 @@ def build_openapi(app: FastAPI) -> dict:
             if op.get("parameters") or op.get("requestBody") or "422" in responses:
                 statuses.append(422)
             if path == "/v1/auth/token":
-                statuses.append(429)
+                statuses += [401, 429]
             if path.startswith("/v1/") and "auth and staff" not in op.get("tags", []):
                 statuses.append(503)
             for status in statuses:
