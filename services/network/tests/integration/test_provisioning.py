@@ -239,3 +239,18 @@ def test_dhcp_connection_gets_a_static_lease_and_it_is_reconciled(uow_factory, f
     report = reconcile.reconcile_router(uow_factory, drivers["mikrotik"], r.id)
     assert [i["kind"] for i in report.items] == ["missing_lease"]
     assert len(fake_router.rows("/ip/dhcp-server/lease")) == 1
+
+
+def test_entries_made_by_hand_are_adopted_not_duplicated(uow_factory, fake_router):
+    """A router migrated to Antena already has the subscriber's secret (no comment): it is taken over."""
+    _, zone, box, _ = setup_zone(uow_factory, fake_router.port, drivers=("mikrotik",))
+    with MikroTikDriver(timeout=2).session(router_access(topology.get_router(uow_factory(), zone.router_id))) as api:
+        api.path("ppp", "secret").add(name="9981234567", password="old", service="pppoe")
+    c = reserve(uow_factory, zone, box)
+    prov, _ = make_provisioner(uow_factory)
+    cases.activate(uow_factory(), connection_id=c.id, contract_id="", at=model.now())
+    prov.run_due()
+    assert get(uow_factory, c.id).state == "active"
+    secrets = fake_router.rows(SECRETS)
+    assert len(secrets) == 1
+    assert (secrets[0]["password"], secrets[0]["comment"]) == ("9981234567M", f"antena:{c.id}")

@@ -161,9 +161,17 @@ class MikroTikDriver:
         rows = self._mine(api, path, comment)
         p = api.path(*path)
         if not rows:
-            p.add(**wanted, comment=comment)
-            changes.append(f"added {what}")
-            return
+            # an entry made by hand (or by another system) with the same natural key: adopt it
+            natural = {k: wanted[k] for k in _NATURAL_KEYS[path]}
+            rows = list(p.select(Key(".id"), *(Key(k) for k in _KEYS[path])).where(
+                *(Key(k) == v for k, v in natural.items())))
+            if rows:
+                wanted = {**wanted, "comment": comment}
+                changes.append(f"adopted {what}")
+            else:
+                p.add(**wanted, comment=comment)
+                changes.append(f"added {what}")
+                return
         first, extra = rows[0], rows[1:]
         diff = {k: v for k, v in wanted.items() if _same(k, first.get(k), v) is False}
         if _b(first.get("disabled")):
@@ -235,6 +243,14 @@ class MikroTikDriver:
                 changes += self._remove(api, comment_for(cid))
         return changes
 
+
+# what RouterOS itself keeps unique (a second add with these is a !trap)
+_NATURAL_KEYS = {
+    SECRETS: ("name",),
+    QUEUES: ("name",),
+    ADDRESS_LIST: ("list", "address"),
+    LEASES: ("mac-address",),
+}
 
 _KEYS = {
     LEASES: ("address", "mac-address", "disabled", "comment"),
