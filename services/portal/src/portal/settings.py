@@ -22,4 +22,5 @@ class Settings(ServiceSettings):
     reset_minutes: int = 60
     signing_days: int = 7
     login_failures_per_15_min: int = 10
+    resets_per_ip_per_hour: int = 10
     documents_dir: str = ""                # default: <data_dir>/portal-documents

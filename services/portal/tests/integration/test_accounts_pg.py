@@ -107,3 +107,12 @@ def test_no_invitation_without_email_or_for_a_taken_email(uow_factory):
         assert accounts.invite_customer(uow, customer_id="c11", contract_id="k", email="same@example.com", name="B",
                                         links=LINKS, ttl=dt.timedelta(days=1)) == ""
         uow.commit()
+
+
+def test_reset_requests_are_limited_per_ip(uow_factory):
+    for _ in range(2):
+        accounts.request_reset(uow_factory(), email="x@example.com", links=LINKS, ttl=dt.timedelta(minutes=5),
+                               ip="4.4.4.4", per_hour=2)
+    with pytest.raises(accounts.TooManyAttempts):
+        accounts.request_reset(uow_factory(), email="x@example.com", links=LINKS, ttl=dt.timedelta(minutes=5),
+                               ip="4.4.4.4", per_hour=2)

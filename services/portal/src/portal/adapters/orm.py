@@ -58,13 +58,15 @@ installation_requests = Table(
     Index("ix_installation_requests_ip", "ip", "created_at"),
 )
 
-login_failures = Table(
-    "login_failures",
+# What is counted per IP to slow down abuse: failed logins, password reset requests.
+throttle = Table(
+    "throttle",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(20), nullable=False),
     Column("ip", String(64), nullable=False),
     Column("at", UtcDateTime(), nullable=False),
-    Index("ix_login_failures_ip", "ip", "at"),
+    Index("ix_throttle_kind_ip", "kind", "ip", "at"),
 )
 
 documents = Table(

@@ -84,12 +84,13 @@ class RequestLog:
     def add(self, **values) -> None:
         self.session.execute(insert(orm.installation_requests).values(created_at=model.now(), **values))
 
-    def login_failures_since(self, ip: str, since: dt.datetime) -> int:
-        t = orm.login_failures
-        return self.session.scalar(select(func.count()).select_from(t).where(t.c.ip == ip, t.c.at >= since))
+    def count(self, kind: str, ip: str, since: dt.datetime) -> int:
+        t = orm.throttle
+        return self.session.scalar(select(func.count()).select_from(t).where(t.c.kind == kind, t.c.ip == ip,
+                                                                             t.c.at >= since))
 
-    def add_login_failure(self, ip: str) -> None:
-        self.session.execute(insert(orm.login_failures).values(ip=ip, at=model.now()))
+    def note(self, kind: str, ip: str) -> None:
+        self.session.execute(insert(orm.throttle).values(kind=kind, ip=ip, at=model.now()))
 
 
 class DocumentRepository:

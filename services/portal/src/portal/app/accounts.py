@@ -91,12 +91,12 @@ def set_password_with_link(uow, hasher, kind: str, secret: str, password: str, c
 def login(uow, hasher, *, email: str, password: str, ip: str, max_failures: int) -> model.Account:
     since = model.now() - dt.timedelta(minutes=15)
     with uow:
-        if uow.requests.login_failures_since(ip, since) >= max_failures:
+        if uow.requests.count("login_failure", ip, since) >= max_failures:
             raise TooManyAttempts()
         account = uow.accounts.by_email(email or "")
         ok = hasher.verify(account.password_hash if account else "", password or "")
         if not ok or account is None or not account.active:
-            uow.requests.add_login_failure(ip)
+            uow.requests.note("login_failure", ip)
             uow.commit()
             raise PermissionDenied("wrong e-mail or password")
     return account
@@ -130,9 +130,14 @@ def close_session(uow, secret: str) -> None:
         uow.commit()
 
 
-def request_reset(uow, *, email: str, links: Links, ttl: dt.timedelta) -> None:
-    """Always answers the same; only an active account gets the e-mail."""
+def request_reset(uow, *, email: str, links: Links, ttl: dt.timedelta, ip: str = "", per_hour: int = 0) -> None:
+    """Always answers the same; only an active account gets the e-mail (at most per_hour requests per IP)."""
     with uow:
+        if per_hour and uow.requests.count("reset_request", ip, model.now() - dt.timedelta(hours=1)) >= per_hour:
+            raise TooManyAttempts()
+        if per_hour:
+            uow.requests.note("reset_request", ip)
+            uow.commit()
         account = uow.accounts.by_email(email or "")
         if account is None or not account.active:
             return

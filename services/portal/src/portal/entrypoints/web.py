@@ -379,8 +379,14 @@ def create_app(portal: Portal) -> FastAPI:
         email = str(form.get("email") or "").strip()
 
         def run():
-            accounts.request_reset(portal.uow(), email=email, links=portal.links,
-                                   ttl=dt.timedelta(minutes=s.reset_minutes))
+            try:
+                accounts.request_reset(portal.uow(), email=email, links=portal.links,
+                                       ttl=dt.timedelta(minutes=s.reset_minutes), ip=_client_ip(request),
+                                       per_hour=s.resets_per_ip_per_hour)
+            except accounts.TooManyAttempts:
+                _ = portal.gettext(request)
+                return portal.message(request, 429, _("Demasiadas solicitudes"),
+                                      _("Recibimos varias solicitudes desde tu conexión. Inténtalo más tarde."))
             return portal.render(request, "recover.html", sent=True)
 
         return await run_in_threadpool(run)

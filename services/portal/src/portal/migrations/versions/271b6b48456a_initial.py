@@ -1,15 +1,15 @@
 """initial
 
-Revision ID: 14c48bb77ad3
+Revision ID: 271b6b48456a
 Revises: 
-Create Date: 2026-11-22 06:38:00.245092
+Create Date: 2026-11-22 07:01:32.855100
 """
 from alembic import op
 import sqlalchemy as sa
 import antena_common.db
 
 
-revision = '14c48bb77ad3'
+revision = '271b6b48456a'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -63,15 +63,6 @@ def upgrade() -> None:
     with op.batch_alter_table('installation_requests', schema=None) as batch_op:
         batch_op.create_index('ix_installation_requests_ip', ['ip', 'created_at'], unique=False)
 
-    op.create_table('login_failures',
-    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('ip', sa.String(length=64), nullable=False),
-    sa.Column('at', antena_common.db.UtcDateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('id')
-    )
-    with op.batch_alter_table('login_failures', schema=None) as batch_op:
-        batch_op.create_index('ix_login_failures_ip', ['ip', 'at'], unique=False)
-
     op.create_table('outbox',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=True, nullable=False),
     sa.Column('event_id', sa.String(length=36), nullable=False),
@@ -95,6 +86,16 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('sessions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_sessions_account_id'), ['account_id'], unique=False)
+
+    op.create_table('throttle',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('ip', sa.String(length=64), nullable=False),
+    sa.Column('at', antena_common.db.UtcDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('throttle', schema=None) as batch_op:
+        batch_op.create_index('ix_throttle_kind_ip', ['kind', 'ip', 'at'], unique=False)
 
     op.create_table('tokens',
     sa.Column('id', sa.String(length=36), nullable=False),
@@ -120,6 +121,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_tokens_subject')
 
     op.drop_table('tokens')
+    with op.batch_alter_table('throttle', schema=None) as batch_op:
+        batch_op.drop_index('ix_throttle_kind_ip')
+
+    op.drop_table('throttle')
     with op.batch_alter_table('sessions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_sessions_account_id'))
 
@@ -128,10 +133,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_outbox_published_at'))
 
     op.drop_table('outbox')
-    with op.batch_alter_table('login_failures', schema=None) as batch_op:
-        batch_op.drop_index('ix_login_failures_ip')
-
-    op.drop_table('login_failures')
     with op.batch_alter_table('installation_requests', schema=None) as batch_op:
         batch_op.drop_index('ix_installation_requests_ip')
 
