@@ -153,10 +153,14 @@ class BillRunResult:
     totals: dict[str, Decimal] = field(default_factory=dict)
 
 
-def run_bill_run(uow_factory, period: str, *, batch_size: int = 20000, after_batch=None) -> BillRunResult:
+def run_bill_run(uow_factory, period: str, *, batch_size: int | None = None, after_batch=None) -> BillRunResult:
     """Invoice every billable contract for `period` once. Safe to run twice, concurrently, or after a crash."""
     parse_period(period)
     result = BillRunResult(period)
+    if batch_size is None:
+        with uow_factory() as uow:
+            # PostgreSQL: big set-based batches; SQLite: short write transactions (one writer at a time)
+            batch_size = 20000 if uow.session.get_bind().dialect.name == "postgresql" else 1000
     after = ""
     while True:
         for attempt in range(3):
