@@ -143,6 +143,8 @@ def test_network_flow(system, router, radius):
     active = wait_until(lambda: (c := api.get(f"/v1/connections/{conn['id']}").json())["state"] == "active" and c,
                         timeout=20, message="connection active")
     assert active["onu_serial"] == "HWTC1234ABCD" and active["last_provisioned_at"]
+    field = api.get(f"/v1/connections/{conn['id']}/telemetry").json()["items"]
+    assert [(s["device"], s["optical_power_dbm"]) for s in field] == [("field report", "-19.50")]
     assert (active["download_rate"], active["upload_rate"]) == ("60M", "12M")
     ok, reply = radius.authenticate("9981234567", "9981234567M")
     assert ok and reply["Mikrotik-Rate-Limit"] == ["12M/60M"] and reply["Framed-IP-Address"] == ["100.64.10.21"]

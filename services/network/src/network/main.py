@@ -56,7 +56,8 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
         servicers=[grpc_api.register(uow_factory, settings, mikrotik=drivers["mikrotik"], radius=drivers.get("radius"),
                                      poller=poller,
                                      thresholds=thresholds)],
-        subscriptions=events.subscriptions(uow_factory, rules=rules, radius_m=settings.coverage_radius_m),
+        subscriptions=events.subscriptions(uow_factory, rules=rules, radius_m=settings.coverage_radius_m,
+                                           thresholds=thresholds),
         jobs=[
             PeriodicJob("provisioning", settings.provisioning_poll_seconds, provisioner.run_due),
             PeriodicJob("reconciliation", settings.reconcile_every_seconds,

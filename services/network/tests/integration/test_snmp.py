@@ -102,3 +102,14 @@ def test_unreachable_device_raises_one_alert(sqlite_uow_factory, free_port):
     monitoring.poll_devices(uow_factory, poller, Thresholds())
     monitoring.poll_devices(uow_factory, poller, Thresholds())
     assert [a["metric"] for a in _alerts(uow_factory)] == ["reachability"]
+
+
+def test_field_report_optical_power_is_the_first_sample(sqlite_uow_factory):
+    uow_factory = sqlite_uow_factory
+    c = _connection(uow_factory)
+    from network.domain import model
+    cases.activate(uow_factory(), connection_id=c.id, contract_id="", at=model.now(), optical_power_dbm="-29.1",
+                   thresholds=Thresholds(-27.0, -8.0))
+    rows = monitoring.recent_telemetry(uow_factory(), c.id, 5)
+    assert [(r.device, r.optical_power_dbm) for r in rows] == [("field report", "-29.10")]
+    assert [(a["device"], a["value"]) for a in _alerts(uow_factory)] == [("field report", "-29.10")]

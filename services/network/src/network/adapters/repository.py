@@ -228,7 +228,9 @@ class TelemetryRepository:
     def recent(self, connection_id: str, limit: int) -> list:
         t = orm.telemetry
         d = orm.devices
-        q = (select(t, d.c.name.label("device")).join(d, d.c.id == t.c.device_id)
+        # samples without a device are the technician's measurements from the field report
+        q = (select(t, func.coalesce(d.c.name, "field report").label("device"))
+             .join(d, d.c.id == t.c.device_id, isouter=True)
              .where(t.c.connection_id == connection_id).order_by(t.c.id.desc()).limit(limit))
         return self.session.execute(q).all()
 

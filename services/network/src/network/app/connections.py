@@ -9,6 +9,7 @@ from antena_common.errors import Conflict, InvalidArgument, NotFound
 from antena_common.pagination import clamp_limit, decode_cursor, encode_cursor
 
 from ..domain import addressing, credentials, geo, model
+from ..domain.monitoring import Thresholds, evaluate
 
 
 class Rejected(Exception):
@@ -182,7 +183,10 @@ def _find(uow, connection_id: str = "", contract_id: str = "", lock: bool = True
 
 
 def activate(uow, *, connection_id: str, contract_id: str, at, consumer: str = "", event_id: str = "",
-             onu_serial: str = "", cpe_mac: str = "") -> model.Connection | None:
+             onu_serial: str = "", cpe_mac: str = "", optical_power_dbm: str = "",
+             thresholds: Thresholds | None = None) -> model.Connection | None:
+    """Completed installation: provision it. The field report's ONU serial, CPE MAC and optical power are kept;
+    an optical power outside the thresholds raises network.device_alert at once."""
     with uow:
         if consumer and uow.already_processed(consumer, event_id):
             return None
@@ -192,8 +196,25 @@ def activate(uow, *, connection_id: str, contract_id: str, at, consumer: str = "
         if cpe_mac and model.MAC_RE.match(cpe_mac):
             c.cpe_mac = cpe_mac.upper()
         c.request_activation(at)
+        power = _decimal_or_none(optical_power_dbm)
+        if power is not None:
+            uow.telemetry.add_sample({"device_id": "", "connection_id": c.id, "collected_at": at, "uptime_seconds": 0,
+                                      "in_octets": 0, "out_octets": 0, "optical_power_dbm": f"{power:.2f}",
+                                      "alert": False})
+            for metric, value, threshold in evaluate(power, thresholds or Thresholds()):
+                uow.publish("device_alert", events_pb2.DeviceAlert(
+                    connection_id=c.id, contract_id=c.contract_id, device="field report", metric=metric, value=value,
+                    threshold=threshold))
         uow.commit()
         return c
+
+
+def _decimal_or_none(text: str) -> float | None:
+    try:
+        value = float((text or "").strip())
+    except ValueError:
+        return None
+    return value if -60 <= value <= 20 else None
 
 
 def suspend(uow, *, connection_id: str, contract_id: str, services: list[str], at, consumer: str = "",

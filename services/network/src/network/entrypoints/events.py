@@ -8,6 +8,7 @@ from antena_common.bus import Subscription
 
 from ..app import connections as cases
 from ..domain import credentials, model
+from ..domain.monitoring import Thresholds
 
 CONSUMER = "network"
 
@@ -36,12 +37,13 @@ def _onu_and_mac(report) -> tuple[str, str]:
     return onu, mac
 
 
-def handle_order_completed(uow_factory, wake=None):
+def handle_order_completed(uow_factory, wake=None, thresholds: Thresholds | None = None):
     def handle(envelope, msg) -> None:
         if msg.kind == "installation":
             onu, mac = _onu_and_mac(msg.report)
             cases.activate(uow_factory(), connection_id=msg.connection_id, contract_id=msg.contract_id, at=model.now(),
-                           consumer=CONSUMER, event_id=envelope.event_id, onu_serial=onu, cpe_mac=mac)
+                           consumer=CONSUMER, event_id=envelope.event_id, onu_serial=onu, cpe_mac=mac,
+                           optical_power_dbm=msg.report.optical_power_dbm, thresholds=thresholds)
         elif msg.kind == "removal":
             cases.terminate(uow_factory(), connection_id=msg.connection_id, contract_id=msg.contract_id,
                             at=model.now(), consumer=CONSUMER, event_id=envelope.event_id)
@@ -80,11 +82,11 @@ def handle_contract_terminated(uow_factory, wake=None):
 
 
 def subscriptions(uow_factory, *, rules: credentials.CredentialRules | None = None, radius_m: float = 300.0,
-                  wake=None) -> list[Subscription]:
+                  wake=None, thresholds: Thresholds | None = None) -> list[Subscription]:
     rules = rules or credentials.CredentialRules()
     return [
         Subscription("orders.contract_requested", handle_contract_requested(uow_factory, rules, radius_m)),
-        Subscription("orders.order_completed", handle_order_completed(uow_factory, wake)),
+        Subscription("orders.order_completed", handle_order_completed(uow_factory, wake, thresholds)),
         Subscription("billing.contract_suspension_due", handle_contract_suspension_due(uow_factory, wake)),
         Subscription("billing.contract_reactivation_due", handle_contract_reactivation_due(uow_factory, wake)),
         Subscription("billing.contract_terminated", handle_contract_terminated(uow_factory, wake)),
