@@ -2,7 +2,8 @@
 installation ticket becomes an order that operations plans, whose contract billing and network
 create, that a technician completes in the field app; network then activates the connection
 (on a FAKE RouterOS API server speaking the real wire protocol), billing activates the contract
-and the desk's ticket is won. A feasibility order that fails ends its ticket lost with the tag."""
+and the desk's ticket is won. A feasibility order that fails ends its ticket lost with the tag;
+a help-desk ticket spawns a technical order. Both running modes."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +13,8 @@ import subprocess
 import pytest
 from PIL import Image, ImageDraw
 
-from antena_common.testing import EmbeddedSystem, system_env, wait_until
+from antena_common.testing import (SERVICE_NAMES, EmbeddedSystem, ProcessSystem, create_pg_database, drop_pg_database,
+                                   system_env, wait_until)
 from network.testing.fake_routeros import FakeRouterOS
 
 pytestmark = pytest.mark.e2e
@@ -27,14 +29,30 @@ def router():
     fake.stop()
 
 
-@pytest.fixture
-def system(tmp_path, memory_bus_url):
-    env = system_env(tmp_path / "data")
-    env.update({"ANTENA_NETWORK_DEFAULT_DRIVERS": "mikrotik", "ANTENA_NETWORK_PROVISIONING_POLL_SECONDS": "0.1",
-                "ANTENA_NETWORK_RETRY_BASE_SECONDS": "0.2"})
-    s = EmbeddedSystem(env)
-    yield s
-    s.stop()
+NETWORK_ENV = {"ANTENA_NETWORK_DEFAULT_DRIVERS": "mikrotik", "ANTENA_NETWORK_PROVISIONING_POLL_SECONDS": "0.1",
+               "ANTENA_NETWORK_RETRY_BASE_SECONDS": "0.2"}
+
+
+@pytest.fixture(params=["embedded", "distributed"])
+def system(request, tmp_path):
+    """Embedded: one process, SQLite, in-memory bus. Distributed: every service its own process,
+    RabbitMQ and a PostgreSQL database each."""
+    if request.param == "embedded":
+        request.getfixturevalue("memory_bus_url")
+        s = EmbeddedSystem({**system_env(tmp_path / "data"), **NETWORK_ENV})
+        yield s
+        s.stop()
+        return
+    amqp = request.getfixturevalue("amqp_url")
+    urls = {name: create_pg_database(f"antena_{name}") for name in SERVICE_NAMES}
+    env = {**system_env(tmp_path / "data", broker_url=amqp, database_urls=urls), **NETWORK_ENV}
+    s = ProcessSystem(env, tmp_path / "logs")
+    try:
+        yield s
+    finally:
+        s.stop()
+        for url in urls.values():
+            drop_pg_database(url)
 
 
 def png(size) -> bytes:
@@ -183,3 +201,12 @@ def test_failed_feasibility_loses_the_ticket_with_its_tag(system):
         lost = wait_until(lambda: (t := api.get(f"/v1/tickets/{ticket_id}").json())["state"] == "lost" and t,
                           timeout=10, message="ticket lost")
         assert "sin cobertura" in lost["tags"]
+
+        # help desk: a support ticket of a customer spawns a technical visit
+        ticket = api.post("/v1/support-tickets", json={"customer_id": "cust-1", "customer_name": "Rosa Lejana",
+                                                       "subject": "Corte intermitente", "priority": "urgent"})
+        assert ticket.status_code == 201, ticket.text
+        visit = api.post(f"/v1/support-tickets/{ticket.json()['id']}/orders", json={"kind": "technical"})
+        assert visit.status_code == 201 and visit.json()["kind"] == "technical"
+        shown = api.get(f"/v1/support-tickets/{ticket.json()['id']}").json()
+        assert shown["order_ids"] == [visit.json()["id"]] and shown["status"] == "in_progress"
