@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from antena_common.runtime import Database, ServiceRuntime
+from antena_common.runtime import Database, PeriodicJob, ServiceRuntime
 from antena_common.settings import PlatformSettings
 
 from .adapters import orm
@@ -12,6 +12,7 @@ from .adapters.clients import Clients
 from .adapters.files import FileStore
 from .adapters.passwords import Passwords
 from .adapters.uow import PortalUnitOfWork
+from .app import accounts
 from .app.accounts import Links
 from .entrypoints import events
 from .entrypoints.web import Portal, create_app
@@ -45,4 +46,5 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
         http_app=create_app(portal),
         http_port=settings.port,
         http_host=host,
+        jobs=[PeriodicJob("purge", 3600, lambda: accounts.purge(uow_factory()))],
     )

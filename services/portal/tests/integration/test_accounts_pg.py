@@ -116,3 +116,18 @@ def test_reset_requests_are_limited_per_ip(uow_factory):
     with pytest.raises(accounts.TooManyAttempts):
         accounts.request_reset(uow_factory(), email="x@example.com", links=LINKS, ttl=dt.timedelta(minutes=5),
                                ip="4.4.4.4", per_hour=2)
+
+
+def test_purge_drops_expired_sessions_only(uow_factory):
+    hasher = Passwords()
+    with uow_factory() as uow:
+        secret = accounts.invite_customer(uow, customer_id="c20", contract_id="k", email="p@example.com", name="P",
+                                          links=LINKS, ttl=dt.timedelta(days=1))
+        uow.commit()
+    account = accounts.set_password_with_link(uow_factory(), hasher, model.INVITATION, secret, "clave-larga-99",
+                                              "clave-larga-99")
+    live, _ = accounts.open_session(uow_factory(), account.id, 1)
+    old, _ = accounts.open_session(uow_factory(), account.id, -1)
+    accounts.purge(uow_factory())
+    with uow_factory() as uow:
+        assert uow.sessions.get(model.digest(live)) and uow.sessions.get(model.digest(old)) is None

@@ -65,6 +65,9 @@ class SessionRepository:
     def remove_for_account(self, account_id: str) -> None:
         self.session.execute(delete(orm.sessions).where(orm.sessions.c.account_id == account_id))
 
+    def purge_expired(self, now: dt.datetime) -> int:
+        return self.session.execute(delete(orm.sessions).where(orm.sessions.c.expires_at < now)).rowcount
+
 
 class RequestLog:
     """Installation requests received (rate limit per IP, idempotency) and failed logins."""
@@ -88,6 +91,9 @@ class RequestLog:
         t = orm.throttle
         return self.session.scalar(select(func.count()).select_from(t).where(t.c.kind == kind, t.c.ip == ip,
                                                                              t.c.at >= since))
+
+    def purge_before(self, before: dt.datetime) -> int:
+        return self.session.execute(delete(orm.throttle).where(orm.throttle.c.at < before)).rowcount
 
     def note(self, kind: str, ip: str) -> None:
         self.session.execute(insert(orm.throttle).values(kind=kind, ip=ip, at=model.now()))

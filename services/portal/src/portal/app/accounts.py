@@ -148,3 +148,12 @@ def request_reset(uow, *, email: str, links: Links, ttl: dt.timedelta, ip: str =
             account_id=account.id, customer_id=account.customer_id, email=account.email, name=account.name,
             reset_url=links.url(f"/recuperar/{secret}"), expires_at=token.expires_at.isoformat()))
         uow.commit()
+
+
+def purge(uow) -> None:
+    """Housekeeping: expired sessions and old throttle counts go away."""
+    now = model.now()
+    with uow:
+        uow.sessions.purge_expired(now)
+        uow.requests.purge_before(now - dt.timedelta(days=1))
+        uow.commit()

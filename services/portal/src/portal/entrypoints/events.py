@@ -70,9 +70,7 @@ def handle_order_scheduled(uow_factory, links, settings):
     return handle
 
 
-def subscriptions(uow_factory, clients=None, links=None, settings=None) -> list[Subscription]:
-    if clients is None:
-        return []
+def subscriptions(uow_factory, clients, links, settings) -> list[Subscription]:
     return [
         Subscription("billing.contract_activated", handle_contract_activated(uow_factory, links, settings)),
         Subscription("billing.contract_created", handle_contract_created(uow_factory, clients, links, settings)),
