@@ -1,6 +1,7 @@
 """Composition root of the gateway."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -58,7 +59,8 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
             print(f"\n  First start: created staff user 'admin' with password: {generated}\n"
                   "  (shown once; set ANTENA_ADMIN_PASSWORD to choose it)\n", flush=True)
 
-    policy = idem.Policy(ttl=_td(settings.idempotency_ttl_seconds), lock=_td(settings.idempotency_lock_seconds))
+    policy = idem.Policy(ttl=dt.timedelta(seconds=settings.idempotency_ttl_seconds),
+                         lock=dt.timedelta(seconds=settings.idempotency_lock_seconds))
 
     def cleanup_idempotency_keys() -> None:
         n = idem.cleanup(uow_factory(), policy)
@@ -71,8 +73,3 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
                           on_start=[bootstrap_admin, cleanup_idempotency_keys],
                           jobs=[PeriodicJob("idempotency-cleanup", 3600, cleanup_idempotency_keys)])
 
-
-def _td(seconds: float):
-    import datetime as dt
-
-    return dt.timedelta(seconds=seconds)

@@ -2,6 +2,7 @@
 headers + last-resort problem, body size limit, Idempotency-Key."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from starlette.concurrency import run_in_threadpool
@@ -164,8 +165,8 @@ class IdempotencyMiddleware:
         query = scope.get("query_string", b"").decode("latin-1")
         request_hash = fingerprint("POST", path, query, headers.get("content-type", ""), body)
         settings = self.state.settings
-        policy = idem.Policy(ttl=_seconds(settings.idempotency_ttl_seconds),
-                             lock=_seconds(settings.idempotency_lock_seconds))
+        policy = idem.Policy(ttl=dt.timedelta(seconds=settings.idempotency_ttl_seconds),
+                             lock=dt.timedelta(seconds=settings.idempotency_lock_seconds))
         outcome, stored = await run_in_threadpool(
             idem.begin, self.state.uow(), user_id=user_id, key=key, method="POST", path=path,
             request_hash=request_hash, policy=policy)
@@ -247,8 +248,3 @@ class IdempotencyMiddleware:
         if not done and not streaming:  # the app ended without a complete answer
             await run_in_threadpool(idem.release, self.state.uow(), claim)
 
-
-def _seconds(n: float):
-    import datetime as dt
-
-    return dt.timedelta(seconds=n)
