@@ -18,6 +18,7 @@ publish-to-handled latency of the antena path at a steady 200 events/s
 from __future__ import annotations
 
 import argparse
+import os
 import multiprocessing as mp
 import statistics
 import threading
@@ -71,6 +72,7 @@ def consumer_process(kind: str, db_url: str, broker_url: str, name: str, n: int,
     """The consuming service, in its own process (as in production): handles n events,
     then reports {event_id: handled perf_counter} (CLOCK_MONOTONIC: comparable across processes)."""
     configure("WARNING")
+    cpu_start = None
     handled_at: dict[str, float] = {}
     done = threading.Event()
     lock = threading.Lock()
@@ -96,6 +98,7 @@ def consumer_process(kind: str, db_url: str, broker_url: str, name: str, n: int,
         consumer = EventConsumer(broker_url, name, [Subscription("sales.lead_created", handle)], threads=threads)
         consumer.start()
         assert consumer.ready.wait(15)
+        cpu_start = time.process_time()
         ready.set()
         done.wait(600)
         consumer.stop()
@@ -128,11 +131,12 @@ def consumer_process(kind: str, db_url: str, broker_url: str, name: str, n: int,
             w.start()
         for _ in workers:
             assert connected.acquire(timeout=15)
+        cpu_start = time.process_time()
         ready.set()
         done.wait(600)
         for w in workers:
             w.join(5)
-    results.put(handled_at)
+    results.put((handled_at, time.process_time() - cpu_start))
 
 
 def _start_consumer(kind: str, db_url: str, broker_url: str, name: str, n: int, threads: int = 1):
@@ -145,10 +149,13 @@ def _start_consumer(kind: str, db_url: str, broker_url: str, name: str, n: int, 
     return proc, results
 
 
-def _collect(proc, results, timeout: float = 600) -> dict[str, float]:
-    handled_at = results.get(timeout=timeout)
+CPU_MS: dict[str, list[float]] = {"antena": [], "raw": []}  # client-side CPU per event, both processes
+
+
+def _collect(proc, results, timeout: float = 600) -> tuple[dict[str, float], float]:
+    handled_at, consumer_cpu = results.get(timeout=timeout)
     proc.join(10)
-    return handled_at
+    return handled_at, consumer_cpu
 
 
 def _in_threads(count: int, n: int, work) -> None:
@@ -166,9 +173,10 @@ def _in_threads(count: int, n: int, work) -> None:
 def run_antena(dbs: tuple[str, str], broker_url: str, n: int, tag: str, producers: int, threads: int) -> float:
     proc, results = _start_consumer("antena", dbs[1], broker_url, f"bench_{tag}", n, threads)
     producer = Producer_(dbs[0], broker_url)
-    started = time.perf_counter()
+    cpu0, started = time.process_time(), time.perf_counter()
     _in_threads(producers, n, producer.create_lead)
-    handled_at = _collect(proc, results)
+    handled_at, consumer_cpu = _collect(proc, results)
+    CPU_MS["antena"].append((time.process_time() - cpu0 + consumer_cpu) / n * 1000)
     producer.stop()
     return n / (max(handled_at.values()) - started)
 
@@ -186,9 +194,10 @@ def run_raw(broker_url: str, n: int, tag: str, producers: int, threads: int) -> 
                                                content_type="application/json", content_encoding="utf-8",
                                                delivery_mode=2, retry=False)
 
-    started = time.perf_counter()
+    cpu0, started = time.process_time(), time.perf_counter()
     _in_threads(producers, n, publish)
-    handled_at = _collect(proc, results)
+    handled_at, consumer_cpu = _collect(proc, results)
+    CPU_MS["raw"].append((time.process_time() - cpu0 + consumer_cpu) / n * 1000)
     for c in conns:
         c.release()
     return n / (max(handled_at.values()) - started)
@@ -208,7 +217,7 @@ def run_latency(dbs: tuple[str, str], broker_url: str, rate: float, seconds: flo
             time.sleep(delay)
         t0 = time.perf_counter()
         committed[producer.create_lead(i)] = t0  # the use case's transaction starts here
-    handled_at = _collect(proc, results)
+    handled_at, _ = _collect(proc, results)
     producer.stop()
     return [(handled_at[e] - t) * 1000 for e, t in committed.items()]
 
@@ -240,6 +249,7 @@ def main() -> None:
             print(f"round {r + 1}: raw {raw[-1]:7.0f} ev/s   antena {antena[-1]:7.0f} ev/s   "
                   f"ratio {antena[-1] / raw[-1]:.2f}", flush=True)
         ratio = statistics.median(a / b for a, b in zip(antena, raw))
+        load_before = os.getloadavg()[0]
         lat = run_latency(dbs, broker_url, args.rate, args.seconds)
         print()
         print(f"throughput ({args.events} events, {args.producers} producer thread(s), {args.consumer_threads} "
@@ -248,6 +258,10 @@ def main() -> None:
         print(f"latency at {args.rate:.0f} ev/s for {args.seconds:.0f} s ({len(lat)} events), commit -> handled: "
               f"p50 {pct(lat, 50):.1f} ms, p95 {pct(lat, 95):.1f} ms, p99 {pct(lat, 99):.1f} ms, "
               f"max {max(lat):.1f} ms (target p99 < 50 ms)")
+        print(f"client CPU per event (producer + consumer processes; PostgreSQL and RabbitMQ not counted): "
+              f"raw {statistics.median(CPU_MS['raw']):.2f} ms, antena {statistics.median(CPU_MS['antena']):.2f} ms")
+        print(f"load average (1 min) on {os.cpu_count()} cores: {load_before:.1f} before the latency run, "
+              f"{os.getloadavg()[0]:.1f} after")
     finally:
         for db_url in dbs:
             drop_pg_database(db_url)

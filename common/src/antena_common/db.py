@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -125,19 +126,13 @@ class UnitOfWork:
         dialect = self.session.get_bind().dialect.name
         if dialect in ("postgresql", "sqlite"):
             # one round trip; a concurrent twin waits on the key and then sees the row
-            if dialect == "postgresql":
-                from sqlalchemy.dialects.postgresql import insert as dialect_insert
-            else:
-                from sqlalchemy.dialects.sqlite import insert as dialect_insert
-            stmt = (dialect_insert(t).values(**values)
-                    .on_conflict_do_nothing(index_elements=["consumer", "event_id"]).returning(t.c.event_id))
-            return self.session.execute(stmt).first() is None
+            return self.session.execute(_inbox_insert(t, dialect), values).first() is None
         found = self.session.execute(
             select(t.c.event_id).where(t.c.consumer == consumer, t.c.event_id == event_id)
         ).first()
         if found:
             return True
-        self.session.execute(insert(t).values(**values))
+        self.session.execute(insert(t), values)
         return False
 
     def flush(self) -> None:
@@ -146,8 +141,8 @@ class UnitOfWork:
     def commit(self) -> None:
         if self._pending:
             now = utcnow()
-            self.session.execute(
-                insert(self._outbox),
+            self.session.connection().execute(
+                _outbox_insert(self._outbox),
                 [
                     {"event_id": e.event_id, "routing_key": e.type, "body": e.to_json(), "created_at": now}
                     for e in self._pending
@@ -163,6 +158,22 @@ class UnitOfWork:
     def rollback(self) -> None:
         self._pending = []
         self.session.rollback()
+
+
+@lru_cache(maxsize=None)
+def _outbox_insert(outbox: Table):
+    # built once: a statement without inline values keeps its compiled form cached
+    return insert(outbox)
+
+
+@lru_cache(maxsize=None)
+def _inbox_insert(inbox: Table, dialect: str):
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return (dialect_insert(inbox).on_conflict_do_nothing(index_elements=["consumer", "event_id"])
+            .returning(inbox.c.event_id))
 
 
 def run_migrations(script_location: Path | str, url: str) -> None:

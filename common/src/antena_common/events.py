@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from google.protobuf import json_format
@@ -41,7 +41,9 @@ class Envelope:
         return self.type.split(".", 1)[1]
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), separators=(",", ":"), ensure_ascii=False)
+        # a shallow dict: dataclasses.asdict would deep-copy the payload on every event
+        data = {f: getattr(self, f) for f in _ENVELOPE_FIELDS}
+        return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 
     def message(self) -> Message:
         """The payload parsed into its protobuf schema (raises MalformedEvent)."""
@@ -50,6 +52,9 @@ class Envelope:
             return json_format.ParseDict(self.payload, cls(), ignore_unknown_fields=True)
         except (json_format.ParseError, TypeError, ValueError) as exc:
             raise MalformedEvent(f"payload does not match {cls.DESCRIPTOR.full_name}: {exc}") from exc
+
+
+_ENVELOPE_FIELDS = tuple(f.name for f in fields(Envelope))
 
 
 def _camel(name: str) -> str:
