@@ -14,11 +14,17 @@ NOW = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 
 # ---- geo -------------------------------------------------------------------------
 
-def test_distance_matches_known_geodesic():
-    # Cancún centre to the airport: about 15.6 km on the ellipsoid
-    d = geo.distance_m(21.1619, -86.8515, 21.0365, -86.8771)
-    assert 13_900 < d < 14_200
+def test_distance_matches_karney_geodesic_on_wgs84():
+    from geographiclib.geodesic import Geodesic
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        lat, lon = rng.uniform(-80, 80), rng.uniform(-180, 180)
+        d = rng.uniform(1, 20_000)
+        p = Geodesic.WGS84.Direct(lat, lon, rng.uniform(0, 360), d)
+        assert abs(geo.distance_m(lat, lon, p["lat2"], p["lon2"]) - d) < 0.5
     assert geo.distance_m(0, 0, 0, 0) == 0
+    assert abs(geo.distance_m(0, 179.999, 0, -179.999) - 222.6) < 0.5   # across the antimeridian
 
 
 def test_grid_cells_find_every_point_within_radius():

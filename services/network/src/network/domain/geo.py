@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from antena_common.errors import FieldErrors
 
-EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius (IUGG)
+WGS84_A = 6_378_137.0
+WGS84_F = 1 / 298.257223563
+WGS84_E2 = WGS84_F * (2 - WGS84_F)
+SMALLEST_RADIUS_M = 6_300_000.0  # below every radius of curvature of WGS84: bounding boxes err on the large side
 CELL_DEG = 0.005              # ~555 m of latitude per cell
 _LON_CELLS = int(round(360 / CELL_DEG))
 
@@ -26,11 +29,18 @@ def check_point(lat, lon, errors: FieldErrors | None = None, prefix: str = "") -
 
 
 def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Haversine distance in metres (error < 0.5 % against the ellipsoid)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
+    """Distance in metres on the WGS84 ellipsoid, with the radii of curvature at the mid latitude.
+
+    Meant for coverage distances (up to tens of kilometres): against Karney's
+    geodesic (geographiclib) the error is below 0.3 m at 20 km (see the tests)."""
+    phi = math.radians((lat1 + lat2) / 2)
+    s = math.sin(phi)
+    w = math.sqrt(1 - WGS84_E2 * s * s)
+    m = WGS84_A * (1 - WGS84_E2) / (w * w * w)   # meridian
+    n = WGS84_A / w                              # prime vertical
+    dphi = math.radians(lat2 - lat1)
+    dlam = math.radians((lon2 - lon1 + 540.0) % 360.0 - 180.0)
+    return math.hypot(m * dphi, n * math.cos(phi) * dlam)
 
 
 def cell_of(lat: float, lon: float) -> int:
@@ -49,9 +59,9 @@ class BoundingBox:
 
 
 def bounding_box(lat: float, lon: float, radius_m: float) -> BoundingBox:
-    dlat = math.degrees(radius_m / EARTH_RADIUS_M)
-    coslat = max(math.cos(math.radians(lat)), 1e-6)
-    dlon = min(180.0, math.degrees(radius_m / (EARTH_RADIUS_M * coslat)))
+    dlat = math.degrees(radius_m / SMALLEST_RADIUS_M)
+    coslat = max(math.cos(math.radians(min(90.0, abs(lat) + dlat))), 1e-6)
+    dlon = min(180.0, math.degrees(radius_m / (SMALLEST_RADIUS_M * coslat)))
     return BoundingBox(max(-90.0, lat - dlat), min(90.0, lat + dlat), lon - dlon, lon + dlon)
 
 
