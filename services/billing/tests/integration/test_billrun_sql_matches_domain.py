@@ -43,7 +43,7 @@ def test_sql_bill_run_equals_domain_pricing(svc):
     contract_ids = []
     with uow() as u:
         for n in range(160):
-            cust = model.Customer.register(name=f"C{n}", currency="ARS", email=f"c{n}@example.com")
+            cust = model.Customer.register(name=f'C{n} "Ñandú" \\ o\'Higgins', currency="ARS", email=f"c{n}@example.com")
             u.customers.add(cust)
             start = dt.date(2026, 9, 1) + dt.timedelta(days=rng.randint(0, 120))
             count = rng.choice([0, 0, 1, 3, 12])
@@ -85,3 +85,20 @@ def test_sql_bill_run_equals_domain_pricing(svc):
                 draft.issue_date, draft.due_date, draft.period_start, draft.period_end)
             compared += 1
     assert compared > 400
+    # every invoice has its invoice_issued event, a well-formed envelope with the invoice's data
+    events = {e["invoice_id"]: e for e in svc.outbox("billing.invoice_issued")}
+    all_invoices, cursor = [], None
+    while True:
+        page, cursor = invoices.list_invoices(uow(), limit=200, cursor=cursor)
+        all_invoices += page
+        if not cursor:
+            break
+    assert len(events) == len(all_invoices) > 400
+    with uow() as u:
+        names = {c.id: c for c in u.customers.list(limit=200)}
+    for inv in all_invoices:
+        e = events[inv.id]
+        assert (e["number"], e["total"], e["currency"], e["contract_id"]) == (
+            inv.number, str(inv.total), "ARS", inv.contract_id)
+        assert (e["issue_date"], e["due_date"]) == (inv.issue_date.isoformat(), inv.due_date.isoformat())
+        assert e["customer_name"] == names[inv.customer_id].name and e["customer_email"].endswith("@example.com")

@@ -138,16 +138,17 @@ new_invoices AS (
 ),
 new_events AS (
   INSERT INTO outbox (event_id, routing_key, body, created_at)
+  -- the envelope of antena_common.events, built as text: ids, numbers, dates and amounts need no
+  -- escaping; the free-text fields go through to_json
   SELECT e.event_id, 'billing.invoice_issued',
-         json_build_object('event_id', e.event_id, 'type', 'billing.invoice_issued', 'source', 'billing',
-                           'occurred_at', CAST(:occurred_at AS text), 'schema_version', 1,
-                           'correlation_id', CAST(:correlation_id AS text),
-                           'payload', json_build_object(
-                              'invoice_id', e.id, 'number', e.number, 'customer_id', e.customer_id,
-                              'contract_id', e.contract_id,
-                              'total', CAST(CAST(e.total AS numeric) / 100 AS numeric(20, 2))::text,
-                              'currency', e.currency, 'issue_date', e.issue_date::text, 'due_date', e.due_date::text,
-                              'customer_email', e.email, 'customer_name', e.name))::text,
+         '{"event_id":"' || e.event_id || '","type":"billing.invoice_issued","source":"billing","occurred_at":"'
+         || CAST(:occurred_at AS text) || '","schema_version":' || '1' || ',"correlation_id":'
+         || COALESCE(to_json(CAST(:correlation_id AS text))::text, 'null')
+         || ',"payload":{"invoice_id":"' || e.id || '","number":"' || e.number || '","customer_id":"'
+         || e.customer_id || '","contract_id":"' || e.contract_id || '","total":"'
+         || CAST(CAST(e.total AS numeric) / 100 AS numeric(20, 2))::text || '","currency":"' || e.currency
+         || '","issue_date":"' || e.issue_date::text || '","due_date":"' || e.due_date::text
+         || '","customer_email":' || to_json(e.email)::text || ',"customer_name":' || to_json(e.name)::text || '}}',
          :now
   FROM (SELECT gen_random_uuid()::text AS event_id, i.*, c.email, c.name
         FROM new_invoices i JOIN customers c ON c.id = i.customer_id ORDER BY i.seq) e
