@@ -416,6 +416,15 @@ def test_password_reset_support_and_english(system, smtp, browser, tmp_path):
         tickets = api.get("/v1/support-tickets", params={"customer_id": customer_id})
         assert tickets.status_code == 200, tickets.text
         assert [t["subject"] for t in tickets.json()["items"]] == ["Sin conexión"]
+    # her notice preferences, stored in notifications: no SMS, English
+    page.goto(f"{system.portal_url}/mi-cuenta/avisos")
+    page.uncheck("input[name=sms]")
+    page.select_option("select[name=language]", "en")
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("text=Guardamos tus preferencias")
+    with system.client() as api:
+        prefs = api.get(f"/v1/notification-preferences/{customer_id}").json()
+        assert prefs["language"] == "en" and prefs["sms"] is False and prefs["email"] is True
     # English
     page.goto(f"{system.portal_url}/mi-cuenta?lang=en")
     assert "Hello, Carla Ruiz" in page.locator("h1").inner_text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 
 from antena.billing.v1 import billing_pb2_grpc
+from antena.notifications.v1 import notifications_pb2_grpc
 from antena.orders.v1 import orders_pb2_grpc
 from antena.sales.v1 import sales_pb2_grpc
 from antena_common import rpc
@@ -33,6 +34,10 @@ class Clients:
     @property
     def orders(self) -> orders_pb2_grpc.OrdersServiceStub:
         return orders_pb2_grpc.OrdersServiceStub(self._channel("orders"))
+
+    @property
+    def notifications(self) -> notifications_pb2_grpc.NotificationsServiceStub:
+        return notifications_pb2_grpc.NotificationsServiceStub(self._channel("notifications"))
 
     def close(self) -> None:
         for ch in self._channels.values():

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException
 
 from antena.billing.v1 import billing_pb2
+from antena.notifications.v1 import notifications_pb2
 from antena.orders.v1 import orders_pb2
 from antena_common import rpc
 from antena_common.errors import Conflict, DomainError, InvalidArgument, NotFound, PermissionDenied
@@ -517,6 +518,33 @@ def create_app(portal: Portal) -> FastAPI:
                 id=ticket_id, text=text, customer_id=user.customer_id,
                 actor=orders_pb2.Actor(user_id=user.id, roles=["customer"], name=user.name)), timeout=10)
             return RedirectResponse(f"/mi-cuenta/soporte/{ticket_id}", status_code=303)
+
+        return await run_in_threadpool(run)
+
+    @app.get("/mi-cuenta/avisos", response_class=HTMLResponse)
+    def my_notices(request: Request):
+        user = portal.user(request)
+        if not user:
+            return portal.login_redirect(request)
+        prefs = portal.clients.notifications.GetPreferences(notifications_pb2.GetPreferencesRequest(
+            customer_id=user.customer_id), timeout=10)
+        return portal.render(request, "notices.html", prefs=prefs, saved=bool(request.query_params.get("guardado")))
+
+    @app.post("/mi-cuenta/avisos")
+    async def my_notices_save(request: Request):
+        form = await _read_form(request)
+        portal.check_csrf(request, form)
+
+        def run():
+            user = portal.user(request)
+            if not user:
+                return portal.login_redirect(request)
+            language = str(form.get("language") or "es")
+            portal.clients.notifications.PutPreferences(notifications_pb2.Preferences(
+                customer_id=user.customer_id, language=language if language in i18n.LANGUAGES else "es",
+                email=bool(form.get("email")), sms=bool(form.get("sms")), whatsapp=bool(form.get("whatsapp")),
+                opted_out=bool(form.get("opted_out"))), timeout=10)
+            return RedirectResponse("/mi-cuenta/avisos?guardado=1", status_code=303)
 
         return await run_in_threadpool(run)
 
