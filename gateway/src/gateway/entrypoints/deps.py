@@ -54,6 +54,22 @@ async def current_user(request: Request,
 
 CurrentUser = Annotated[Principal, Depends(current_user)]
 
+# A /v1 route that must work without a bearer token (a signed webhook, say) says so
+# with `openapi_extra=PUBLIC_ROUTE("why")`; the tests that check auth on every route
+# accept only those.
+PUBLIC_ROUTE_KEY = "x-antena-public"
+
+
+def PUBLIC_ROUTE(reason: str) -> dict:  # noqa: N802 (reads like a constant at the route)
+    return {PUBLIC_ROUTE_KEY: reason}
+
+
+def is_public(route) -> bool:
+    """True for POST /v1/auth/token and routes marked with PUBLIC_ROUTE."""
+    original = getattr(route, "original_route", route)
+    extra = getattr(original, "openapi_extra", None) or {}
+    return route.path == "/v1/auth/token" or bool(extra.get(PUBLIC_ROUTE_KEY))
+
 
 def require(*roles: str):
     """Dependency: the current user must hold one of `roles` (admin always may)."""
