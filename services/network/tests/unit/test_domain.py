@@ -119,7 +119,7 @@ def test_activation_only_after_provisioning_succeeds():
     assert c.state == "reserved" and c.provisioning_error and c.next_attempt_at == NOW + dt.timedelta(seconds=5)
     c.provisioning_failed("again", NOW, 5, 300)
     assert c.next_attempt_at == NOW + dt.timedelta(seconds=10)
-    assert c.provisioning_succeeded(NOW) == "connection_activated"
+    assert c.provisioning_succeeded(NOW) == ["connection_activated"]
     assert c.state == "active" and c.provisioned_router_id == "r1"
     assert not c.request_activation(NOW)  # a second order_completed changes nothing
 
@@ -139,10 +139,18 @@ def test_suspension_honours_services_and_cut_flag():
     assert c.target_state == "active"                          # internet untouched
     assert c.request_suspension([], NOW) == ["internet"]
     assert c.target_state == "suspended"
-    assert c.provisioning_succeeded(NOW) == "connection_suspended"
+    assert c.provisioning_succeeded(NOW) == ["connection_suspended"]
     assert c.request_restoration(["internet"], NOW) == ["internet"]
     assert c.suspended_services == ["telephony"]
-    assert c.provisioning_succeeded(NOW) == "connection_restored"
+    assert c.provisioning_succeeded(NOW) == ["connection_restored"]
+
+
+def test_suspended_before_the_first_activation_reports_both():
+    c = _conn()
+    c.request_activation(NOW)
+    c.request_suspension([], NOW)
+    assert c.provisioning_succeeded(NOW) == ["connection_activated", "connection_suspended"]
+    assert c.state == "suspended" and c.activated_at == NOW
 
 
 def test_terminated_connection_refuses_commands():

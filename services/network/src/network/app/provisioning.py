@@ -165,26 +165,31 @@ class Provisioner:
                 return "skipped"  # a newer command arrived meanwhile; it is already scheduled
             if not (c.download_rate and c.upload_rate):
                 c.download_rate, c.upload_rate = down, up
-            event = c.provisioning_succeeded(at)
+            events = c.provisioning_succeeded(at)
             if c.state == "terminated":
                 if c.ip_pool_id:
                     uow.ip_pools.release(c.ip_pool_id, c.id)
                 if c.nap_box_id:
                     uow.nap_boxes.free_port(c.nap_box_id, c.id)
-            if event == "connection_activated":
-                uow.publish(event, events_pb2.ConnectionActivated(
-                    connection_id=c.id, contract_id=c.contract_id, order_id=c.order_id,
-                    activated_at=at.isoformat()))
-            elif event in ("connection_suspended", "connection_restored"):
-                cls = events_pb2.ConnectionSuspended if event == "connection_suspended" else events_pb2.ConnectionRestored
-                services = ["internet"] + [s.kind for s in c.additional()
-                                           if (s.state == "suspended") == (event == "connection_suspended")]
-                uow.publish(event, cls(connection_id=c.id, contract_id=c.contract_id, services=sorted(set(services))))
-            elif event == "connection_terminated":
-                uow.publish(event, events_pb2.ConnectionTerminated(connection_id=c.id, contract_id=c.contract_id))
+            for event in events:
+                self._publish(uow, c, event, at)
             uow.commit()
         log.info("provisioned", connection_id=connection_id, target=target, changes=len(changes))
         return "ok"
+
+    @staticmethod
+    def _publish(uow, c: model.Connection, event: str, at) -> None:
+        if event == "connection_activated":
+            uow.publish(event, events_pb2.ConnectionActivated(
+                connection_id=c.id, contract_id=c.contract_id, order_id=c.order_id,
+                activated_at=at.isoformat()))
+        elif event in ("connection_suspended", "connection_restored"):
+            cls = events_pb2.ConnectionSuspended if event == "connection_suspended" else events_pb2.ConnectionRestored
+            services = ["internet"] + [s.kind for s in c.additional()
+                                       if (s.state == "suspended") == (event == "connection_suspended")]
+            uow.publish(event, cls(connection_id=c.id, contract_id=c.contract_id, services=sorted(set(services))))
+        elif event == "connection_terminated":
+            uow.publish(event, events_pb2.ConnectionTerminated(connection_id=c.id, contract_id=c.contract_id))
 
     def _failed(self, connection_id, target, driver, reason) -> str:
         at = model.now()

@@ -394,8 +394,8 @@ class Connection:
         if self.target_state != "reserved":
             self._schedule(at)
 
-    def provisioning_succeeded(self, at: dt.datetime) -> str | None:
-        """Record success; returns the event to publish (activated/suspended/restored/terminated) or None."""
+    def provisioning_succeeded(self, at: dt.datetime) -> list[str]:
+        """Record success; returns the events to publish (activated/suspended/restored/terminated)."""
         before = self.state
         self.state = self.target_state
         self.provisioning_state = "ok"
@@ -408,13 +408,18 @@ class Connection:
         else:
             self.provisioned_router_id, self.provisioned_zone_id, self.provisioned_ip = self.router_id, self.zone_id, self.ip
         if self.state == before:
-            return None
-        if self.state == "active":
-            if before == "reserved":
-                self.activated_at = at
-                return "connection_activated"
-            return "connection_restored"
-        return {"suspended": "connection_suspended", "terminated": "connection_terminated"}.get(self.state)
+            return []
+        events = []
+        if before == "reserved" and self.state in ("active", "suspended"):
+            self.activated_at = at
+            events.append("connection_activated")   # suspended before its first activation: both
+        elif self.state == "active":
+            events.append("connection_restored")
+        if self.state == "suspended":
+            events.append("connection_suspended")
+        if self.state == "terminated":
+            events.append("connection_terminated")
+        return events
 
     def retry_now(self, at: dt.datetime) -> bool:
         if self.provisioning_state not in ("pending", "failed"):
