@@ -40,6 +40,12 @@ def _validate(cmd: ContractRequest, billing) -> None:
     errors.check(not email or bool(model.EMAIL_RE.match(email)), "customer.email", "is not an e-mail address")
     errors.check(len(c.get("phone", "")) <= 40, "customer.phone", "at most 40 characters")
     errors.check(bool(n.get("zone_id", "").strip()), "connection.zone_id", "is required")
+    for key, limit in (("billing_profile_id", 36),):
+        errors.check(len(cmd.billing_profile_id) <= limit, key, f"at most {limit} characters")
+    for key, limit in (("document", 40), ("email", 254), ("fiscal_id", 40)):
+        errors.check(len(c.get(key, "")) <= limit, f"customer.{key}", f"at most {limit} characters")
+    for key, limit in (("zone_id", 36), ("nap_box_id", 36), ("cpe_mac", 17), ("ip", 45)):
+        errors.check(len(str(n.get(key, ""))) <= limit, f"connection.{key}", f"at most {limit} characters")
     errors.check(n.get("mode", "") in MODES, "connection.mode", "one of " + ", ".join(MODES))
     ip = n.get("ip", "").strip()
     if ip:

@@ -57,6 +57,10 @@ class SupportTicket:
         errors.check(len(subject) <= 200, "subject", "at most 200 characters")
         errors.check(len(description or "") <= 10000, "description", "at most 10000 characters")
         errors.check(not priority or priority in PRIORITIES, "priority", "one of " + ", ".join(PRIORITIES))
+        errors.check(len(contract_id or "") <= 36, "contract_id", "at most 36 characters")
+        errors.check(len(customer_name or "") <= 200, "customer_name", "at most 200 characters")
+        errors.check(len(assignee_id or "") <= 36, "assignee_id", "at most 36 characters")
+        errors.check(len(customer_email or "") <= 254, "customer_email", "at most 254 characters")
         email = (customer_email or "").strip().lower()
         errors.check(not email or bool(EMAIL_RE.match(email)), "customer_email", "is not an e-mail address")
         errors.raise_if_any()
@@ -69,6 +73,7 @@ class SupportTicket:
         errors = FieldErrors()
         errors.check(status is None or status in STATUSES, "status", "one of " + ", ".join(STATUSES))
         errors.check(priority is None or priority in PRIORITIES, "priority", "one of " + ", ".join(PRIORITIES))
+        errors.check(assignee_id is None or len(assignee_id) <= 36, "assignee_id", "at most 36 characters")
         errors.raise_if_any()
         changed = []
         if status is not None and status != self.status:

@@ -17,6 +17,10 @@ OPEN_STATES = (UNSCHEDULED, SCHEDULED, IN_PROGRESS)
 LOSS_TAGS = ("sin cobertura", "imposibilidad técnica")
 ADDRESS_FIELDS = ("street", "number", "city", "state", "neighbourhood", "postal_code")
 MANAGER_ROLES = ("admin", "operations")
+# column sizes of the strings an order is opened with
+FIELD_LIMITS = {"ticket_id": 36, "request_id": 64, "lead_id": 36, "prospect_id": 36, "customer_name": 200,
+                "customer_document": 40, "customer_phone": 40, "customer_email": 254, "plan_id": 36, "zone_id": 36,
+                "contract_id": 36, "customer_id": 36, "connection_id": 36, "support_ticket_id": 36, "notes": 10000}
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -113,7 +117,15 @@ class Order:
     def open(cls, *, kind: str, actor: Actor = SYSTEM, **data) -> "Order":
         errors = FieldErrors()
         errors.check(kind in KINDS, "kind", f"one of {', '.join(KINDS)}")
+        for name, limit in FIELD_LIMITS.items():
+            value = data.get(name) or ""
+            errors.check(len(value) <= limit, name, f"at most {limit} characters")
+        for name in ("recurring_item_ids", "discount_ids"):
+            ids = data.get(name) or []
+            errors.check(len(ids) <= 50 and all(len(x) <= 64 for x in ids), name, "at most 50 ids of 64 characters")
         address = {k: str((data.get("address") or {}).get(k, "") or "").strip() for k in ADDRESS_FIELDS}
+        for k, v in address.items():
+            errors.check(len(v) <= 200, f"address.{k}", "at most 200 characters")
         lat, lon = data.get("lat"), data.get("lon")
         if lat is not None or lon is not None:
             errors.check(lat is not None and -90 <= lat <= 90, "location.lat", "between -90 and 90")
@@ -179,6 +191,10 @@ class Order:
         self._record("cancelled", previous, CANCELLED, actor, self.result_reason)
 
     def edit(self, *, zone_id: str | None, notes: str | None, actor: Actor) -> None:
+        errors = FieldErrors()
+        errors.check(zone_id is None or len(zone_id) <= 36, "zone_id", "at most 36 characters")
+        errors.check(notes is None or len(notes) <= 10000, "notes", "at most 10000 characters")
+        errors.raise_if_any()
         if not self.is_open:
             raise Conflict(f"order {self.id} is {self.state}: it can no longer be edited")
         changes = []

@@ -25,7 +25,8 @@ def _minutes(hhmm: str) -> int:
 
 def validate_hours(hours: list[dict], errors: FieldErrors) -> list[dict]:
     clean = []
-    for i, h in enumerate(hours):
+    errors.check(len(hours) <= 50, "working_hours", "at most 50 spans")
+    for i, h in enumerate(hours[:50]):
         wd, start, end = h.get("weekday"), str(h.get("start", "")), str(h.get("end", ""))
         ok = isinstance(wd, int) and 0 <= wd <= 6 and bool(HHMM.match(start)) and bool(HHMM.match(end))
         errors.check(ok, f"working_hours.{i}", "weekday 0 (Monday) to 6, start and end as HH:MM")
@@ -63,6 +64,9 @@ class Technician:
         errors.check(len(name) <= 200, "name", "at most 200 characters")
         errors.check(len(user_id or "") <= 36, "user_id", "at most 36 characters")
         zones = [z.strip() for z in zone_ids or () if z and z.strip()]
+        errors.check(len(zones) <= 200 and all(len(z) <= 36 for z in zones), "zone_ids", "at most 200 ids of 36 characters")
+        errors.check(len(timezone or "") <= 64, "timezone", "at most 64 characters")
+        errors.check(len(phone or "") <= 40, "phone", "at most 40 characters")
         hours = validate_hours(working_hours, errors) if working_hours is not None else [dict(h) for h in DEFAULT_HOURS]
         try:
             ZoneInfo(timezone or "UTC")
@@ -76,7 +80,10 @@ class Technician:
                working_hours: list[dict] | None = None, active: bool | None = None) -> None:
         errors = FieldErrors()
         if name is not None:
-            errors.check(bool(name.strip()), "name", "is required")
+            errors.check(bool(name.strip()) and len(name) <= 200, "name", "1 to 200 characters")
+        if zone_ids is not None:
+            errors.check(len(zone_ids) <= 200 and all(len(z) <= 36 for z in zone_ids), "zone_ids",
+                         "at most 200 ids of 36 characters")
         hours = validate_hours(working_hours, errors) if working_hours is not None else None
         errors.raise_if_any()
         if name is not None:

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from antena_common.errors import Conflict, FieldErrors
+from antena_common.errors import Conflict, FieldErrors, InvalidArgument
 from antena_common.ids import new_id
 
 from .model import now
@@ -49,6 +49,7 @@ class StockItem:
         errors = FieldErrors()
         check_device(errors, "", kind, serial, mac)
         errors.check(len(model or "") <= 100, "model", "at most 100 characters")
+        errors.check(len(warehouse or "") <= 100, "warehouse", "at most 100 characters")
         errors.raise_if_any()
         return cls(kind=kind.strip().lower(), serial=serial.strip(), mac=normalize_mac(mac), model=(model or "").strip(),
                    warehouse=(warehouse or "").strip() or "central")
@@ -74,6 +75,8 @@ class StockItem:
             self.order_id, self.contract_id, self.installed_at, self.updated_at = "", "", None, now()
 
     def back_to_warehouse(self, warehouse: str = "") -> None:
+        if len(warehouse or "") > 100:
+            raise InvalidArgument("warehouse: at most 100 characters", field_errors={"warehouse": "at most 100 characters"})
         self.status, self.technician_id = IN_WAREHOUSE, None
         self.order_id, self.contract_id, self.installed_at = "", "", None
         self.warehouse = (warehouse or "").strip() or self.warehouse

@@ -12,6 +12,31 @@ from .convert import (actor_from_pb, address_from_pb, iso, order_to_pb, slot_to_
 ANONYMOUS = actor_from_pb(orders_pb2.Actor())
 
 
+def _nul_field(message, prefix=""):
+    """The first string field (recursively) holding a NUL character: databases refuse those."""
+    for desc, value in message.ListFields():
+        name = prefix + desc.name
+        if desc.type == desc.TYPE_STRING:
+            values = value if desc.is_repeated else [value]
+            if any("\x00" in v for v in values):
+                return name
+        elif desc.type == desc.TYPE_MESSAGE:
+            for item in (value if desc.is_repeated else [value]):
+                found = _nul_field(item, name + ".")
+                if found:
+                    return found
+    return None
+
+
+def _guarded(method):
+    def call(request, context):
+        bad = _nul_field(request)
+        if bad:
+            raise InvalidArgument(f"{bad}: contains a NUL character", field_errors={bad: "contains a NUL character"})
+        return method(request, context)
+    return call
+
+
 def _actor(request):
     return actor_from_pb(request.actor) if request.HasField("actor") else ANONYMOUS
 
@@ -28,6 +53,8 @@ class OrdersServicer(orders_pb2_grpc.OrdersServiceServicer):
         self.settings = settings
         self.files = files
         self.billing = billing
+        for method in orders_pb2.DESCRIPTOR.services_by_name["OrdersService"].methods:
+            setattr(self, method.name, _guarded(getattr(self, method.name)))
 
     # -- orders -----------------------------------------------------------------------------
     def _order(self, order, with_timeline=False):
