@@ -122,6 +122,13 @@ def pdf_text(data: bytes, tmp_path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
 
 
+def pdf_images(data: bytes, tmp_path) -> int:
+    path = tmp_path / f"{new_id()}.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True).stdout
+    return len(out.splitlines()[2:])
+
+
 # ---- the public installation request --------------------------------------------------------
 
 def test_installation_request_in_the_browser(system, smtp, browser, tmp_path):
@@ -272,6 +279,8 @@ def test_sign_contract_accept_invitation_and_download_invoice(system, smtp, brow
         # 1. the contract signing link arrives by e-mail; Ana signs with the mouse
         sign_mail = wait_mail(smtp, "ana@example.com", "Firma tu contrato")
         sign_url = link_in(sign_mail, "/firmar/contrato/")
+        unsigned_pdf = httpx.get(sign_url + "/contrato.pdf")
+        assert unsigned_pdf.status_code == 200 and pdf_images(unsigned_pdf.content, tmp_path) == 0
         page = browser.new_page(viewport={"width": 1000, "height": 1100}, accept_downloads=True)
         page.goto(sign_url)
         assert page.locator("h1").inner_text() == "Firma de tu contrato"
@@ -295,6 +304,7 @@ def test_sign_contract_accept_invitation_and_download_invoice(system, smtp, brow
         assert page.goto(sign_url.rsplit("/", 1)[0] + "/not-a-token").status == 404
         contract_pdf = httpx.get(sign_url + "/contrato.pdf")
         assert contract_pdf.status_code == 200 and "Ana Gómez" in pdf_text(contract_pdf.content, tmp_path)
+        assert pdf_images(contract_pdf.content, tmp_path) >= 1  # the drawn signature (and its alpha mask)
 
         # 2. activation: the invoice e-mail carries the PDF; the welcome carries the portal invitation
         invoice_a = _activate(system, api, contract_a)
