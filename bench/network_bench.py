@@ -17,7 +17,6 @@ import argparse
 import gc
 import os
 import random
-import statistics
 import sys
 import tempfile
 import threading

@@ -5,7 +5,7 @@ next login is refused (and the router's address list cuts a live session).
 Rows are found by username; apply() and remove() are idempotent."""
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, and_, create_engine, delete, insert, select, update
+from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..domain.provisioning import ProvisioningError, RouterAccess, SubscriberSpec
