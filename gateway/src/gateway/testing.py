@@ -33,6 +33,16 @@ def build_gateway(database_url: str, data_dir, upstream: str | None = None, **ov
     return runtime
 
 
+def api_routes(app) -> list:
+    """Every API route of the app with `path`, `methods` and `dependant`, included
+    routers flattened (FastAPI >= 0.16x includes them lazily)."""
+    from fastapi import routing
+
+    if hasattr(routing, "iter_route_contexts"):
+        return [r for r in routing.iter_route_contexts(app.routes) if getattr(r, "dependant", None) is not None]
+    return [r for r in app.routes if isinstance(r, routing.APIRoute)]
+
+
 class Api:
     """A TestClient on the gateway app with helpers to log in."""
 

@@ -4,11 +4,11 @@ import json
 import re
 
 import pytest
-from fastapi import routing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gateway.entrypoints.deps import is_public
+from gateway.testing import api_routes
 
 pytestmark = pytest.mark.integration
 
@@ -32,7 +32,7 @@ GARBAGE_BODIES = [
 
 def routes(app, *, public: bool = True):
     out = []
-    for r in routing.iter_route_contexts(app.routes):
+    for r in api_routes(app):
         if r.path.startswith("/v1/") and (public or not is_public(r)):
             for m in sorted(r.methods - {"HEAD"}):
                 out.append((m, r.path))
