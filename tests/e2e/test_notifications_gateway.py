@@ -88,5 +88,17 @@ def test_ticket_email_templates_and_log(system, smtp):
         assert api.get("/v1/notification-preferences/cust-1").json()["language"] == "en"
         assert api.put("/v1/notification-preferences/cust-1", json={"language": "fr"}).status_code == 422
 
+        # a message by hand: a template tried on a real mailbox
+        sent = api.post("/v1/notifications", json={"template": "billing.invoice_overdue", "channel": "email",
+                                                   "language": "en", "recipient": "staff@example.com",
+                                                   "data": {"number": "FC-9"}})
+        assert sent.status_code == 202 and sent.json()["status"] == "pending"
+        mail = wait_until(lambda: [m for m in smtp.messages() if "staff@example.com" in m["To"]], timeout=20)[0]
+        assert _subject(mail) == "Invoice FC-9 is overdue — FibraSur"
+        bad = api.post("/v1/notifications", json={"template": "billing.invoice_overdue", "channel": "sms",
+                                                  "recipient": "no-phone"})
+        assert bad.status_code == 422 and "recipient" in bad.json()["errors"]
+        assert api.post("/v1/notifications", json={"template": "nope", "recipient": "a@b.co"}).status_code == 404
+
         channel = api.put("/v1/notification-channels/sms", json={"enabled": True, "url": "ftp://x"})
         assert channel.status_code == 422 and "url" in channel.json()["errors"]

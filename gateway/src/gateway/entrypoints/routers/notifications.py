@@ -104,6 +104,27 @@ def list_notifications(request: Request, pg: PageDep,
     return page_body([to_dict(n) for n in resp.items], resp.next_cursor)
 
 
+class SendIn(BaseModel):
+    template: str = Field(min_length=1, max_length=120, description='a template key, e.g. "billing.invoice_issued"')
+    channel: Channel = "email"
+    language: Language = "es"
+    recipient: str = Field(min_length=3, max_length=254, description="e-mail address or phone")
+    name: str = Field("", max_length=200)
+    customer_id: str = Field("", max_length=64, description="optional: the customer's preferences apply")
+    data: dict = Field(default_factory=dict, description="variables; missing ones come from sample data")
+
+
+@router.post("/notifications", status_code=202, dependencies=[require(*EDIT_ROLES)])
+def send_notification(body: SendIn, request: Request) -> dict:
+    """Queue one message by hand (try a template or a channel); it then shows in the delivery log.
+    An Idempotency-Key header queues it once."""
+    resp = notifications(request).SendNotification(pb.SendNotificationRequest(
+        template=body.template, channel=body.channel, language=body.language, recipient=body.recipient,
+        name=body.name, customer_id=body.customer_id, data_json=json.dumps(body.data) if body.data else "",
+        request_id=request.headers.get("Idempotency-Key", "")))
+    return to_dict(resp)
+
+
 @router.get("/notifications/{notification_id}", dependencies=[require(*READ_ROLES)])
 def get_notification(notification_id: Annotated[str, Path(max_length=64)], request: Request) -> dict:
     return to_dict(notifications(request).GetNotification(pb.GetNotificationRequest(id=notification_id)))

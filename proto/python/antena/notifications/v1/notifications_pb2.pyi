@@ -153,6 +153,26 @@ class ListNotificationsResponse(_message.Message):
     next_cursor: str
     def __init__(self, items: _Optional[_Iterable[_Union[Notification, _Mapping]]] = ..., next_cursor: _Optional[str] = ...) -> None: ...
 
+class SendNotificationRequest(_message.Message):
+    __slots__ = ("template", "channel", "language", "recipient", "name", "customer_id", "data_json", "request_id")
+    TEMPLATE_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    RECIPIENT_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
+    DATA_JSON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    template: str
+    channel: str
+    language: str
+    recipient: str
+    name: str
+    customer_id: str
+    data_json: str
+    request_id: str
+    def __init__(self, template: _Optional[str] = ..., channel: _Optional[str] = ..., language: _Optional[str] = ..., recipient: _Optional[str] = ..., name: _Optional[str] = ..., customer_id: _Optional[str] = ..., data_json: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
 class GetNotificationRequest(_message.Message):
     __slots__ = ("id",)
     ID_FIELD_NUMBER: _ClassVar[int]

@@ -71,6 +71,11 @@ class NotificationsServiceStub:
                 request_serializer=antena_dot_notifications_dot_v1_dot_notifications__pb2.GetNotificationRequest.SerializeToString,
                 response_deserializer=antena_dot_notifications_dot_v1_dot_notifications__pb2.Notification.FromString,
                 _registered_method=True)
+        self.SendNotification = channel.unary_unary(
+                '/antena.notifications.v1.NotificationsService/SendNotification',
+                request_serializer=antena_dot_notifications_dot_v1_dot_notifications__pb2.SendNotificationRequest.SerializeToString,
+                response_deserializer=antena_dot_notifications_dot_v1_dot_notifications__pb2.Notification.FromString,
+                _registered_method=True)
         self.GetPreferences = channel.unary_unary(
                 '/antena.notifications.v1.NotificationsService/GetPreferences',
                 request_serializer=antena_dot_notifications_dot_v1_dot_notifications__pb2.GetPreferencesRequest.SerializeToString,
@@ -141,6 +146,13 @@ class NotificationsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SendNotification(self, request, context):
+        """A message sent by hand (staff checking a template or a channel): queued, then sent like the others.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetPreferences(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -201,6 +213,11 @@ def add_NotificationsServiceServicer_to_server(servicer, server):
             'GetNotification': grpc.unary_unary_rpc_method_handler(
                     servicer.GetNotification,
                     request_deserializer=antena_dot_notifications_dot_v1_dot_notifications__pb2.GetNotificationRequest.FromString,
+                    response_serializer=antena_dot_notifications_dot_v1_dot_notifications__pb2.Notification.SerializeToString,
+            ),
+            'SendNotification': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendNotification,
+                    request_deserializer=antena_dot_notifications_dot_v1_dot_notifications__pb2.SendNotificationRequest.FromString,
                     response_serializer=antena_dot_notifications_dot_v1_dot_notifications__pb2.Notification.SerializeToString,
             ),
             'GetPreferences': grpc.unary_unary_rpc_method_handler(
@@ -414,6 +431,33 @@ class NotificationsService:
             target,
             '/antena.notifications.v1.NotificationsService/GetNotification',
             antena_dot_notifications_dot_v1_dot_notifications__pb2.GetNotificationRequest.SerializeToString,
+            antena_dot_notifications_dot_v1_dot_notifications__pb2.Notification.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendNotification(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.notifications.v1.NotificationsService/SendNotification',
+            antena_dot_notifications_dot_v1_dot_notifications__pb2.SendNotificationRequest.SerializeToString,
             antena_dot_notifications_dot_v1_dot_notifications__pb2.Notification.FromString,
             options,
             channel_credentials,

@@ -104,3 +104,49 @@ def plan(uow, *, event_id: str, event_type: str, payload: dict, cfg: Config) -> 
 
 def known_event_types() -> list[str]:
     return sorted({s.event_type for s in defaults.SPECS})
+
+
+def send_by_hand(uow, *, template: str, channel: str, language: str, recipient: str, name: str = "",
+                 customer_id: str = "", data_json: str = "", request_id: str = "", isp_name: str = "",
+                 portal_url: str = "") -> model.Notification:
+    """Queue one message to one recipient (staff: try a template or a channel)."""
+    import json
+
+    from antena_common.errors import InvalidArgument, NotFound
+    from antena_common.ids import new_id
+
+    model.check_channel(channel)
+    model.check_language(language)
+    spec = defaults.BY_KEY.get(template)
+    if spec is None:
+        raise NotFound(f"no template key {template!r}")
+    to = _address(channel, Recipient(template, name, recipient, recipient))
+    if not to:
+        what = "an e-mail address" if channel == "email" else "a phone number"
+        raise InvalidArgument(f"recipient: {what}", field_errors={"recipient": f"must be {what}"})
+    try:
+        data = json.loads(data_json) if data_json else {}
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        raise InvalidArgument("data: a JSON object", field_errors={"data": "must be a JSON object"})
+    context = {**template_cases.sample_context(spec, isp_name, portal_url), **data}
+    context.pop("isp_name", None), context.pop("portal_url", None)
+    if name:
+        context["name"] = name
+    event_id = request_id.strip()[:36] or new_id()
+    with uow:
+        if template_cases.effective(uow, template, channel, language) is None:
+            raise NotFound(f"no {channel} template {template} in {language}")
+        if uow.notifications.exists(event_id, template, channel, to):
+            found = uow.notifications.list(event_id=event_id, limit=1)
+            return found[0]
+        n = model.Notification(event_id=event_id, event_type="manual", template_key=template, channel=channel,
+                               recipient=to, language=language, recipient_name=name, customer_id=customer_id,
+                               context=context)
+        prefs = uow.preferences.find(customer_id) if customer_id else None
+        if prefs is not None and not prefs.allows(channel):
+            n.status, n.reason = model.SKIPPED, "customer opted out" if prefs.opted_out else f"customer turned {channel} off"
+        uow.notifications.add(n)
+        uow.commit()
+    return n

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from antena.notifications.v1 import notifications_pb2 as pb, notifications_pb2_grpc as pb_grpc
 
-from ..app import admin, templates as template_cases
+from ..app import admin, notify, templates as template_cases
 from ..domain import model
 
 
@@ -78,6 +78,14 @@ class NotificationsServicer(pb_grpc.NotificationsServiceServicer):
 
     def GetNotification(self, request, context):
         return notification_to_pb(admin.get_notification(self.uow(), request.id))
+
+    def SendNotification(self, request, context):
+        n = notify.send_by_hand(self.uow(), template=request.template, channel=request.channel,
+                                language=request.language or self.settings.default_language,
+                                recipient=request.recipient, name=request.name, customer_id=request.customer_id,
+                                data_json=request.data_json, request_id=request.request_id,
+                                isp_name=self.settings.isp_name, portal_url=self.settings.portal_url)
+        return notification_to_pb(n)
 
     def GetPreferences(self, request, context):
         return prefs_to_pb(admin.get_preferences(self.uow(), request.customer_id, self.settings.default_language))
