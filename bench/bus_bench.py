@@ -203,20 +203,28 @@ def run_raw(broker_url: str, n: int, tag: str, producers: int, threads: int) -> 
     return n / (max(handled_at.values()) - started)
 
 
-def run_latency(dbs: tuple[str, str], broker_url: str, rate: float, seconds: float) -> list[float]:
+def run_latency(dbs: tuple[str, str], broker_url: str, rate: float, seconds: float, threads: int) -> list[float]:
+    """Open loop: events are due at a steady rate (as requests arrive), each committed by
+    one of a few request threads; latency = handled time - due time."""
+    from concurrent.futures import ThreadPoolExecutor
+
     n = int(rate * seconds)
-    proc, results = _start_consumer("antena", dbs[1], broker_url, "bench_latency", n)
+    proc, results = _start_consumer("antena", dbs[1], broker_url, "bench_latency", n, threads)
     producer = Producer_(dbs[0], broker_url)
     committed: dict[str, float] = {}
     interval = 1.0 / rate
+
+    def request(i: int, due: float) -> None:
+        committed[producer.create_lead(i)] = due
+
     start = time.perf_counter()
-    for i in range(n):
-        target = start + i * interval
-        delay = target - time.perf_counter()
-        if delay > 0:
-            time.sleep(delay)
-        t0 = time.perf_counter()
-        committed[producer.create_lead(i)] = t0  # the use case's transaction starts here
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for i in range(n):
+            due = start + i * interval
+            delay = due - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            pool.submit(request, i, due)
     handled_at, _ = _collect(proc, results)
     producer.stop()
     return [(handled_at[e] - t) * 1000 for e, t in committed.items()]
@@ -250,12 +258,12 @@ def main() -> None:
                   f"ratio {antena[-1] / raw[-1]:.2f}", flush=True)
         ratio = statistics.median(a / b for a, b in zip(antena, raw))
         load_before = os.getloadavg()[0]
-        lat = run_latency(dbs, broker_url, args.rate, args.seconds)
+        lat = run_latency(dbs, broker_url, args.rate, args.seconds, args.consumer_threads)
         print()
         print(f"throughput ({args.events} events, {args.producers} producer thread(s), {args.consumer_threads} "
               f"consumer thread(s), median of {args.rounds} rounds): raw {statistics.median(raw):.0f} ev/s, "
               f"antena {statistics.median(antena):.0f} ev/s, ratio {ratio:.2f} (target >= 0.5)")
-        print(f"latency at {args.rate:.0f} ev/s for {args.seconds:.0f} s ({len(lat)} events), commit -> handled: "
+        print(f"latency at {args.rate:.0f} ev/s for {args.seconds:.0f} s ({len(lat)} events, open loop, 4 request threads), due -> handled: "
               f"p50 {pct(lat, 50):.1f} ms, p95 {pct(lat, 95):.1f} ms, p99 {pct(lat, 99):.1f} ms, "
               f"max {max(lat):.1f} ms (target p99 < 50 ms)")
         print(f"client CPU per event (producer + consumer processes; PostgreSQL and RabbitMQ not counted): "
