@@ -112,6 +112,12 @@ def test_installation_from_planning_to_signed_sheet(system, bus, tmp_path):
     with system.client() as api:
         ana = make_technician(api, "tecnico.ana", "Ana Técnica", "zona-norte")
         beto = make_technician(api, "tecnico.beto", "Beto Técnico", "zona-sur")
+        admin_id = api.get("/v1/me").json()["id"]
+        not_tech = api.post("/v1/technicians", json={"user_id": admin_id, "name": "Admin"})
+        assert not_tech.status_code == 422 and "technician role" in not_tech.json()["errors"]["user_id"]
+        assert api.post("/v1/technicians", json={"user_id": new_id(), "name": "Nadie"}).status_code == 422
+        dup = api.post("/v1/technicians", json={"user_id": ana["user_id"], "name": "Ana otra vez"})
+        assert dup.status_code == 409
         assert api.post("/v1/technicians", json={"name": "", "working_hours": [{"weekday": 9, "start": "8",
                                                                                  "end": "x"}]}).status_code == 422
         assert [t["name"] for t in api.get("/v1/technicians", params={"zone_id": "zona-norte"}).json()["items"]] == [

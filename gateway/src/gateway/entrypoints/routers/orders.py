@@ -11,6 +11,9 @@ from pydantic import BaseModel, Field
 from antena.common.v1 import common_pb2
 from antena.orders.v1 import orders_pb2, orders_pb2_grpc
 
+from antena_common.errors import InvalidArgument, NotFound
+
+from ...app import auth
 from ..deps import CurrentUser, PageDep, Principal, page_body, require, stub, to_dict
 
 router = APIRouter(prefix="/v1", tags=["orders, planning and field work"])
@@ -349,6 +352,14 @@ def list_technicians(request: Request, pg: PageDep, zone_id: Annotated[str, Quer
 @router.post("/technicians", status_code=201, dependencies=[require(*MANAGE_ROLES)], tags=["planning"])
 def create_technician(body: TechnicianIn, request: Request) -> dict:
     """A technician (usually a staff user with the technician role), the zones they cover and their hours."""
+    if body.user_id:  # staff users live here, in the gateway
+        try:
+            staff = auth.get_user(request.app.state.uow(), body.user_id)
+        except NotFound:
+            raise InvalidArgument("user_id: no such staff user", field_errors={"user_id": "no such staff user"}) from None
+        if "technician" not in staff.roles:
+            raise InvalidArgument("user_id: the user lacks the technician role",
+                                  field_errors={"user_id": "the user lacks the technician role"})
     return to_dict(orders(request).CreateTechnician(orders_pb2.CreateTechnicianRequest(
         user_id=body.user_id, name=body.name, zone_ids=body.zone_ids, working_hours=_hours(body.working_hours or []),
         default_hours=body.working_hours is None, timezone=body.timezone, phone=body.phone)))
