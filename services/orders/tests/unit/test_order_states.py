@@ -128,3 +128,17 @@ def test_contract_progress():
     assert other.contract_state == "requested" and other.contract_error == ""
     with pytest.raises(Conflict):
         new_order("technical").request_contract(request_id="r5", contract_id="c5", data={}, actor=OPS)
+
+
+def test_the_sheet_is_signed_during_or_after_the_visit():
+    order = new_order()
+    with pytest.raises(Conflict):
+        order.sign("x.png", TECH)
+    order.schedule("t", T0, T0 + dt.timedelta(hours=1), OPS)
+    with pytest.raises(Conflict):
+        order.sign("x.png", TECH)
+    order.start(TECH)
+    order.sign("a.png", TECH)
+    order.complete(success=True, reason="", actor=TECH)
+    order.sign("b.png", Actor(user_id="portal", roles=("operations",)))  # later, through the portal's link
+    assert order.signature_path == "b.png" and order.signed_at is not None

@@ -157,7 +157,7 @@ def sign_order(uow, files, order_id: str, *, data: bytes, actor: Actor, max_byte
     _content_type, ext = sniff_image(data, "file", max_bytes)
     with uow:
         order = field_order(uow, order_id, actor)
-        order.require_in_progress("the customer's signature")
+        order.require_signable()
         path = files.save(f"{order.id}/signature.{ext}", data)
         order.sign(path, actor)
         uow.commit()

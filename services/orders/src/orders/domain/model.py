@@ -230,8 +230,13 @@ class Order:
         self._record("reported", self.state, self.state, actor,
                      f"{len(devices)} device(s)" + (f", {optical_power_dbm} dBm" if optical_power_dbm else ""))
 
+    def require_signable(self) -> None:
+        """The customer signs during the visit, or afterwards through the portal's link."""
+        if self.state not in (IN_PROGRESS, COMPLETED):
+            raise Conflict(f"order {self.id} is {self.state}: the sheet is signed once the visit has started")
+
     def sign(self, path: str, actor: Actor) -> None:
-        self.require_in_progress("the customer's signature")
+        self.require_signable()
         self.signature_path = path
         self.signed_at = now()
         self._record("signed", self.state, self.state, actor)
