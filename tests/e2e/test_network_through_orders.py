@@ -4,7 +4,8 @@ order -> contract from the order (billing + network reserve IP, port and
 PPPoE credentials) -> scheduled, started, reported, completed by the
 technician -> network provisions the FAKE RouterOS API server (real wire
 protocol) and FreeRADIUS (real, rlm_sql on PostgreSQL), and radclient-style
-authentication gets the plan's rate."""
+authentication gets the plan's rate; billing's dunning then cuts the service
+and a payment restores it."""
 from __future__ import annotations
 
 import datetime as dt
@@ -109,18 +110,22 @@ def test_installation_order_activates_the_subscriber(tmp_path, memory_bus_url, r
         assert conn["state"] == "reserved"
 
         # field work
-        me = api.get("/v1/me").json()
-        tech = api.post("/v1/technicians", json={"user_id": me["id"], "name": "Técnico Uno", "zone_ids": [zone_id]})
+        user = api.post("/v1/users", json={"username": "tecnico1", "password": "campo-1234", "full_name": "Técnico Uno",
+                                           "roles": ["technician"]})
+        ok(user)
+        tech = api.post("/v1/technicians", json={"user_id": user.json()["id"], "name": "Técnico Uno",
+                                                 "zone_ids": [zone_id]})
         ok(tech)
         start = next_weekday_10utc()
         ok(api.post(f"/v1/orders/{order['id']}/schedule", json={
             "technician_id": tech.json()["id"], "scheduled_start": start.isoformat(),
             "scheduled_end": (start + dt.timedelta(hours=2)).isoformat()}))
-        ok(api.post(f"/v1/orders/{order['id']}/start"))
-        ok(api.post(f"/v1/orders/{order['id']}/report", json={
-            "devices": [{"kind": "ont", "serial": "ZTEGC0FFEE01", "mac": "AA:BB:CC:DD:EE:01"}],
-            "optical_power_dbm": -18.7, "seal_code": "P-0001"}))
-        ok(api.post(f"/v1/orders/{order['id']}/complete", json={"result": "success"}))
+        with system.client(system.token("tecnico1", "campo-1234")) as field:
+            ok(field.post(f"/v1/orders/{order['id']}/start"))
+            ok(field.post(f"/v1/orders/{order['id']}/report", json={
+                "devices": [{"kind": "ont", "serial": "ZTEGC0FFEE01", "mac": "AA:BB:CC:DD:EE:01"}],
+                "optical_power_dbm": -18.7, "seal_code": "P-0001"}))
+            ok(field.post(f"/v1/orders/{order['id']}/complete", json={"result": "success"}))
 
         active = wait_until(lambda: (c := api.get(f"/v1/connections/{conn['id']}").json())["state"] == "active"
                             and c, timeout=30, message="connection active after the installation order")
@@ -129,6 +134,29 @@ def test_installation_order_activates_the_subscriber(tmp_path, memory_bus_url, r
         assert accepted and reply["Mikrotik-Rate-Limit"] == ["20M/100M"]
         assert router.rows("/ppp/secret")[0]["remote-address"] == "100.70.0.2"
         assert router.rows("/queue/simple")[0]["max-limit"] == "20000000/100000000"
+
+        # billing's own dunning cuts the service, a payment restores it
+        contract_id = conn["contract_id"]
+        wait_until(lambda: api.get(f"/v1/contracts/{contract_id}").json()["state"] == "active", timeout=20,
+                   message="billing activated the contract")
+        customer_id = api.get(f"/v1/contracts/{contract_id}").json()["customer_id"]
+        wait_until(lambda: api.get("/v1/invoices", params={"customer_id": customer_id}).json()["items"], timeout=20,
+                   message="first invoice")
+        later = (dt.date.today() + dt.timedelta(days=120)).isoformat()
+        ok(api.post("/v1/dunning-runs", json={"as_of": later}))
+        wait_until(lambda: api.get(f"/v1/connections/{conn['id']}").json()["state"] == "suspended", timeout=30,
+                   message="suspended after dunning")
+        assert [e["address"] for e in router.rows("/ip/firewall/address-list")] == ["100.70.0.2"]
+        assert radius.authenticate("9987650000", "9987650000M")[0] is False
+        invoices = api.get("/v1/invoices", params={"customer_id": customer_id}).json()["items"]
+        owed = sum(float(i["balance"]) for i in invoices)
+        ok(api.post("/v1/payments", json={"customer_id": customer_id, "amount": f"{owed:.2f}",
+                                          "currency": invoices[0]["currency"], "method": "cash",
+                                          "external_ref": "caja-1-0001"}))
+        wait_until(lambda: api.get(f"/v1/connections/{conn['id']}").json()["state"] == "active", timeout=30,
+                   message="restored after the payment")
+        assert router.rows("/ip/firewall/address-list") == []
+        assert radius.authenticate("9987650000", "9987650000M")[0] is True
         api.close()
     finally:
         system.stop()
