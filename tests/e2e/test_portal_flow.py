@@ -327,6 +327,7 @@ def test_sign_contract_accept_invitation_and_download_invoice(system, smtp, brow
     page.click("button[type=submit]")
     page.wait_for_url(f"{system.portal_url}/mi-cuenta")
     assert "Hola, Ana Gómez" in page.locator("h1").inner_text()
+    assert page.locator("#balance").inner_text().replace("\xa0", " ") == "12.000,00 ARS"  # Spanish number format
     assert "Fibra 300" in page.content()
     page.screenshot(path=str(ARTIFACTS / "my-account.png"), full_page=True)
 
@@ -440,6 +441,7 @@ def test_password_reset_support_and_english(system, smtp, browser, tmp_path):
     assert "Hello, Carla Ruiz" in page.locator("h1").inner_text()
     page.goto(f"{system.portal_url}/mi-cuenta/facturas")  # the choice is remembered
     assert page.locator("h1").inner_text() == "Invoices"
+    assert re.search(r"<td>[A-Z][a-z]{2} \d{1,2}, \d{4}</td>", page.content())  # English dates
     page.screenshot(path=str(ARTIFACTS / "invoices-en.png"), full_page=True)
     page.close()
 

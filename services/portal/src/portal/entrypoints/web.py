@@ -59,8 +59,8 @@ class Portal:
             env = Environment(loader=FileSystemLoader(WEB / "templates"), autoescape=select_autoescape(["html"]),
                               extensions=["jinja2.ext.i18n"])
             env.install_gettext_translations(self.translations[lang], newstyle=True)
-            env.filters["money"] = lambda v, c="": _money(v, c, lang)
-            env.filters["date"] = lambda v: _date(v, lang)
+            env.filters["money"] = lambda v, c="", lang=lang: _money(v, c, lang)
+            env.filters["date"] = lambda v, lang=lang: _date(v, lang)
             self.envs[lang] = env
 
     # ---- request helpers ------------------------------------------------------------
