@@ -41,13 +41,13 @@ suffix AS (
   FROM b
 ),
 plan_lines AS (
-  SELECT s.invoice_id, 0 AS grp, '' AS ord, 'plan' AS kind, p.name || s.sfx AS description, p.price AS unit,
+  SELECT s.invoice_id, 0 AS grp, CAST(NULL AS timestamptz) AS ord_ts, '' AS ord, 'plan' AS kind, p.name || s.sfx AS description, p.price AS unit,
          s.billed AS num, COALESCE(p.tax_rate_id, CAST(:default_tax AS varchar)) AS tax_id
   FROM suffix s JOIN plans p ON p.id = s.plan_id
 ),
 item_lines AS (
-  SELECT s.invoice_id, CASE ci.kind WHEN 'item' THEN 1 ELSE 2 END AS grp,
-         to_char(ci.created_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS') || ci.id AS ord, ci.kind AS kind,
+  SELECT s.invoice_id, CASE ci.kind WHEN 'item' THEN 1 ELSE 2 END AS grp, ci.created_at AS ord_ts, ci.id AS ord,
+         ci.kind AS kind,
          CASE WHEN ci.kind = 'service' THEN
                 CASE WHEN ci.description <> '' THEN ri.name || ' - ' || ci.description ELSE ri.name END || s.sfx
               WHEN ri.period = 'monthly' THEN ri.name || s.sfx
@@ -72,12 +72,12 @@ disc_capped AS (
   FROM disc WINDOW w AS (PARTITION BY invoice_id ORDER BY id ROWS UNBOUNDED PRECEDING)
 ),
 disc_lines AS (
-  SELECT invoice_id, 3 AS grp, id AS ord, 'discount' AS kind, name || sfx AS description, -amount AS unit,
+  SELECT invoice_id, 3 AS grp, CAST(NULL AS timestamptz) AS ord_ts, id AS ord, 'discount' AS kind, name || sfx AS description, -amount AS unit,
          billed AS num, COALESCE(plan_tax, CAST(:default_tax AS varchar)) AS tax_id
   FROM disc_capped WHERE amount > 0
 ),
 inst_lines AS (
-  SELECT s.invoice_id, 4 AS grp, '' AS ord, 'instalment' AS kind,
+  SELECT s.invoice_id, 4 AS grp, CAST(NULL AS timestamptz) AS ord_ts, '' AS ord, 'instalment' AS kind,
          'Instalación, cuota ' || (s.n + 1) || '/' || s.installation_instalments AS description,
          CASE WHEN s.n = s.installation_instalments - 1
               THEN s.installation_fee - (s.installation_fee / s.installation_instalments) * (s.installation_instalments - 1)
@@ -86,7 +86,7 @@ inst_lines AS (
   FROM suffix s WHERE s.installation_instalments > 1 AND s.n >= 0 AND s.n < s.installation_instalments
 ),
 raw AS (
-  SELECT invoice_id, grp, ord, kind, description, CAST(unit AS bigint) AS unit, num, tax_id FROM (
+  SELECT invoice_id, grp, ord_ts, ord, kind, description, CAST(unit AS bigint) AS unit, num, tax_id FROM (
     SELECT * FROM plan_lines UNION ALL SELECT * FROM item_lines UNION ALL SELECT * FROM disc_lines
     UNION ALL SELECT * FROM inst_lines) x
 ),
@@ -112,7 +112,7 @@ BATCH_SQL = _RAW + """,
 new_lines AS (
   INSERT INTO invoice_lines (invoice_id, position, kind, description, quantity, unit_price, amount, tax_rate,
                              tax_amount, total)
-  SELECT invoice_id, row_number() OVER (PARTITION BY invoice_id ORDER BY grp, ord) - 1, kind, left(description, 300),
+  SELECT invoice_id, row_number() OVER (PARTITION BY invoice_id ORDER BY grp, ord_ts, ord) - 1, kind, left(description, 300),
          CASE WHEN num = CAST(:days AS int) THEN '1'
               ELSE trim_scale(round(CAST(num AS numeric) / CAST(:days AS int), 6))::text END,
          unit, sg * net_mag, rate, sg * tax_mag, sg * (net_mag + tax_mag)
