@@ -5,7 +5,8 @@ PPPoE credentials) -> scheduled, started, reported, completed by the
 technician -> network provisions the FAKE RouterOS API server (real wire
 protocol) and FreeRADIUS (real, rlm_sql on PostgreSQL), and radclient-style
 authentication gets the plan's rate; billing's dunning then cuts the service
-and a payment restores it."""
+and a payment restores it. The only event the test publishes is a stray
+reactivation, to show the billing cross-check repairing it."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,6 +14,9 @@ import shutil
 
 import pytest
 
+from antena.billing.v1 import events_pb2 as billing_events
+from antena_common import bus
+from antena_common.events import new_envelope
 from antena_common.testing import (EmbeddedSystem, create_pg_database, drop_pg_database, peer_missing, system_env,
                                    wait_until)
 from network.testing.fake_routeros import FakeRouterOS
@@ -148,6 +152,28 @@ def test_installation_order_activates_the_subscriber(tmp_path, memory_bus_url, r
                    message="suspended after dunning")
         assert [e["address"] for e in router.rows("/ip/firewall/address-list")] == ["100.70.0.2"]
         assert radius.authenticate("9987650000", "9987650000M")[0] is False
+
+        # a stray event restores the subscriber although billing still says suspended: the billing
+        # cross-check finds "cut in billing but browsing" and cuts again
+        pub = bus.Publisher("memory://")
+        try:
+            pub.publish(new_envelope("billing", "contract_reactivation_due", billing_events.ContractReactivationDue(
+                contract_id=contract_id, connection_id=conn["id"], services=["internet"])))
+        finally:
+            pub.close()
+        wait_until(lambda: api.get(f"/v1/connections/{conn['id']}").json()["state"] == "active", timeout=30,
+                   message="restored by the stray event")
+        assert radius.authenticate("9987650000", "9987650000M")[0] is True
+        check = api.post("/v1/reconcile/billing")
+        ok(check)
+        assert [(i["kind"], i["repaired"]) for i in check.json()["items"]] == [("billing_suspended_but_active", True)]
+        wait_until(lambda: api.get(f"/v1/connections/{conn['id']}").json()["state"] == "suspended", timeout=30,
+                   message="cut again by the billing cross-check")
+        assert radius.authenticate("9987650000", "9987650000M")[0] is False
+        assert api.get("/v1/reconcile/billing").json()["items"][0]["connection_id"] == conn["id"]
+        assert any("billing_suspended_but_active" in d
+                   for d in api.get(f"/v1/connections/{conn['id']}").json()["drift"])
+
         invoices = api.get("/v1/invoices", params={"customer_id": customer_id}).json()["items"]
         owed = sum(float(i["balance"]) for i in invoices)
         ok(api.post("/v1/payments", json={"customer_id": customer_id, "amount": f"{owed:.2f}",

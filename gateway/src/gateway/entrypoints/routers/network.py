@@ -134,6 +134,20 @@ def reconcile_router(router_id: str, request: Request,
     return to_dict(network(request).ReconcileRouter(pb.ReconcileRouterRequest(router_id=router_id, repair=repair)))
 
 
+@router.post("/reconcile/billing", dependencies=[require(*MANAGE)])
+def reconcile_billing(request: Request,
+                      repair: Annotated[bool, Query(description="bring the network in line")] = True) -> dict:
+    """Compare every live connection with its contract's state in billing: cut in billing but still browsing,
+    cut while the contract is active, alive after the contract ended."""
+    return to_dict(network(request).ReconcileBilling(pb.ReconcileBillingRequest(repair=repair)))
+
+
+@router.get("/reconcile/billing", dependencies=[require(*MANAGE)])
+def billing_drift(request: Request) -> dict:
+    """The last billing cross-check."""
+    return to_dict(network(request).GetRouterDrift(pb.GetRouterDriftRequest(router_id="billing")))
+
+
 class ZoneIn(BaseModel):
     name: str = Field(min_length=1, max_length=120, examples=["RB3 ZONA SUR DÍA 28"])
     router_id: str = Field(min_length=1, max_length=36)

@@ -673,6 +673,12 @@ class ReconcileRouterRequest(_message.Message):
     repair: bool
     def __init__(self, router_id: _Optional[str] = ..., repair: _Optional[bool] = ...) -> None: ...
 
+class ReconcileBillingRequest(_message.Message):
+    __slots__ = ("repair",)
+    REPAIR_FIELD_NUMBER: _ClassVar[int]
+    repair: bool
+    def __init__(self, repair: _Optional[bool] = ...) -> None: ...
+
 class GetRouterDriftRequest(_message.Message):
     __slots__ = ("router_id",)
     ROUTER_ID_FIELD_NUMBER: _ClassVar[int]

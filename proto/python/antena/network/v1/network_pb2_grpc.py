@@ -185,6 +185,11 @@ class NetworkServiceStub:
                 request_serializer=antena_dot_network_dot_v1_dot_network__pb2.GetRouterDriftRequest.SerializeToString,
                 response_deserializer=antena_dot_network_dot_v1_dot_network__pb2.DriftReport.FromString,
                 _registered_method=True)
+        self.ReconcileBilling = channel.unary_unary(
+                '/antena.network.v1.NetworkService/ReconcileBilling',
+                request_serializer=antena_dot_network_dot_v1_dot_network__pb2.ReconcileBillingRequest.SerializeToString,
+                response_deserializer=antena_dot_network_dot_v1_dot_network__pb2.DriftReport.FromString,
+                _registered_method=True)
 
 
 class NetworkServiceServicer:
@@ -377,6 +382,14 @@ class NetworkServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ReconcileBilling(self, request, context):
+        """Compare each live connection with its contract's state in billing (cut in billing but still
+        browsing, or the reverse) and bring the network in line.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_NetworkServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -528,6 +541,11 @@ def add_NetworkServiceServicer_to_server(servicer, server):
             'GetRouterDrift': grpc.unary_unary_rpc_method_handler(
                     servicer.GetRouterDrift,
                     request_deserializer=antena_dot_network_dot_v1_dot_network__pb2.GetRouterDriftRequest.FromString,
+                    response_serializer=antena_dot_network_dot_v1_dot_network__pb2.DriftReport.SerializeToString,
+            ),
+            'ReconcileBilling': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReconcileBilling,
+                    request_deserializer=antena_dot_network_dot_v1_dot_network__pb2.ReconcileBillingRequest.FromString,
                     response_serializer=antena_dot_network_dot_v1_dot_network__pb2.DriftReport.SerializeToString,
             ),
     }
@@ -1341,6 +1359,33 @@ class NetworkService:
             target,
             '/antena.network.v1.NetworkService/GetRouterDrift',
             antena_dot_network_dot_v1_dot_network__pb2.GetRouterDriftRequest.SerializeToString,
+            antena_dot_network_dot_v1_dot_network__pb2.DriftReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReconcileBilling(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.network.v1.NetworkService/ReconcileBilling',
+            antena_dot_network_dot_v1_dot_network__pb2.ReconcileBillingRequest.SerializeToString,
             antena_dot_network_dot_v1_dot_network__pb2.DriftReport.FromString,
             options,
             channel_credentials,

@@ -30,3 +30,22 @@ class BillingPlans:
             raise ConnectionError(f"billing: {exc.code().name}") from None
         down, up = mbps(plan.download_mbps), mbps(plan.upload_mbps)
         return (down, up) if down and up else None
+
+    def contract_states(self, states=("active", "suspended", "terminated")) -> dict[str, str]:
+        """contract id -> state, for the contracts in these states (all pages)."""
+        found: dict[str, str] = {}
+        stub = self._get()
+        for state in states:
+            cursor = ""
+            while True:
+                try:
+                    resp = stub.ListContracts(billing_pb2.ListContractsRequest(
+                        state=state, page={"limit": 200, "cursor": cursor}), timeout=self.timeout * 4)
+                except grpc.RpcError as exc:
+                    raise ConnectionError(f"billing: {exc.code().name}") from None
+                for c in resp.items:
+                    found[c.id] = c.state
+                cursor = resp.next_cursor
+                if not cursor:
+                    break
+        return found

@@ -169,6 +169,12 @@ class ConnectionRepository(_Entities):
              .order_by(t.c.next_attempt_at).limit(limit))
         return [(r[0], r[1]) for r in self.session.execute(q).all()]
 
+    def live(self) -> list[model.Connection]:
+        """Connections that are (or are becoming) active or suspended."""
+        t = orm.connections
+        return list(self.session.scalars(select(model.Connection).where(
+            t.c.target_state.in_(("active", "suspended")))))
+
     def on_router(self, router_id: str) -> list[model.Connection]:
         t = orm.connections
         q = select(model.Connection).where(t.c.provisioned_router_id == router_id)

@@ -99,9 +99,64 @@ def reconcile_all(uow_factory, driver, radius=None) -> list[DriftReport]:
 
 def latest_report(uow, router_id: str) -> DriftReport:
     with uow:
-        uow.routers.get(router_id)
+        if router_id != BILLING:
+            uow.routers.get(router_id)
         row = uow.drift.latest(router_id)
     if row is None:
         return DriftReport(router_id=router_id, checked_at="")
     return DriftReport(router_id=router_id, checked_at=row.checked_at.isoformat(), items=list(row.items or []),
                        error=row.error or "")
+
+
+BILLING = "billing"  # the key of billing cross-check reports
+
+
+def reconcile_billing(uow_factory, contract_states, *, repair: bool = True) -> DriftReport:
+    """Billing owns the commercial state: a connection browsing while its contract is suspended (or cut while the
+    contract is active, or alive after the contract ended) is drift; repairing issues the command the missed event
+    would have issued."""
+    from . import connections as cases
+
+    at = model.now()
+    report = DriftReport(router_id=BILLING, checked_at=at.isoformat())
+    # the network's side first, billing's second: billing's answer is then the newer one, and every repair
+    # moves towards it (a repair that finds nothing to change was a race with the event, not drift)
+    with uow_factory() as uow:
+        live = [(c.id, c.contract_id, c.internet_suspended) for c in uow.connections.live()]
+    try:
+        states = contract_states()
+    except Exception as exc:  # billing unreachable: try next time
+        report.error = f"billing: {exc}"
+        states = {}
+    for cid, contract_id, cut in live:
+        state = states.get(contract_id)
+        if state == "suspended" and not cut:
+            kind, detail = "billing_suspended_but_active", "the contract is suspended in billing"
+        elif state == "active" and cut:
+            kind, detail = "billing_active_but_suspended", "the contract is active in billing"
+        elif state == "terminated":
+            kind, detail = "billing_terminated", "the contract is terminated in billing"
+        else:
+            continue
+        if repair:
+            if kind == "billing_suspended_but_active":
+                changed = cases.suspend(uow_factory(), connection_id=cid, contract_id="", services=[], at=at)
+            elif kind == "billing_active_but_suspended":
+                changed = cases.restore(uow_factory(), connection_id=cid, contract_id="", services=["internet"], at=at)
+            else:
+                with uow_factory() as uow:
+                    changed = uow.connections.get(cid).target_state != "terminated"
+                cases.terminate(uow_factory(), connection_id=cid, contract_id="", at=at)
+            if not changed:
+                continue
+        report.items.append({"connection_id": cid, "kind": kind, "detail": detail, "repaired": repair,
+                             "found_at": at.isoformat()})
+    with uow_factory() as uow:
+        for item in report.items:
+            c = uow.connections.get(item["connection_id"], lock=True)
+            c.drift = [*(c.drift or []), f"{item['kind']}: {item['detail']}" + (" (repaired)" if repair else "")]
+        uow.drift.add(new_id(), BILLING, at, report.items, report.error)
+        uow.commit()
+    if report.items or report.error:
+        log.warning("billing drift", drift=len(report.items), error=report.error or None)
+    return report

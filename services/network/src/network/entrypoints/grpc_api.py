@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from antena.common.v1 import common_pb2
-from antena_common.errors import InvalidArgument
+from antena_common.errors import Conflict, InvalidArgument
 from antena.network.v1 import network_pb2, network_pb2_grpc
 
 from ..app import connections as conn_cases
@@ -84,8 +84,10 @@ def device_pb(d) -> network_pb2.Device:
 
 
 class NetworkServicer(network_pb2_grpc.NetworkServiceServicer):
-    def __init__(self, uow_factory, settings, *, mikrotik=None, radius=None, poller=None, thresholds=None, wake=None):
+    def __init__(self, uow_factory, settings, *, mikrotik=None, radius=None, poller=None, thresholds=None, wake=None,
+                 billing=None):
         self.radius = radius
+        self.billing = billing
         self.uow = uow_factory
         self.settings = settings
         self.mikrotik = mikrotik
@@ -245,6 +247,13 @@ class NetworkServicer(network_pb2_grpc.NetworkServiceServicer):
     def ReconcileRouter(self, request, context):
         return report_pb(rec_cases.reconcile_router(self.uow, self.mikrotik, request.router_id, repair=request.repair,
                                                     radius=self.radius))
+
+    def ReconcileBilling(self, request, context):
+        if self.billing is None:
+            raise Conflict("billing is not reachable from this network service")
+        report = rec_cases.reconcile_billing(self.uow, self.billing.contract_states, repair=request.repair)
+        self.wake()
+        return report_pb(report)
 
     def GetRouterDrift(self, request, context):
         return report_pb(rec_cases.latest_report(self.uow(), request.router_id))
