@@ -24,15 +24,22 @@ ROUTERS = [auth, catalog, sales, orders, network, billing, notifications]
 TAGS = [
     {"name": "auth and staff", "description": "Tokens, staff users and roles (admin, sales, operations, "
                                               "technician, finance)."},
-    {"name": "catalog and billing setup", "description": "Plans, recurring items, discounts, billing profiles, "
-                                                         "quotes (billing service)."},
+    {"name": "catalog", "description": "Plans, recurring items, discounts, billing profiles, taxes, quotes "
+                                       "(billing service)."},
     {"name": "sales desk", "description": "Leads, prospects, tickets, comments, attachments, reports "
                                           "(sales service)."},
-    {"name": "orders", "description": "Work orders, planning, technicians and the field app (orders service)."},
-    {"name": "network", "description": "Zones, routers, OLTs, NAP boxes, IP pools, coverage, connections "
+    {"name": "orders, planning and field work", "description": "Work orders (orders service)."},
+    {"name": "planning", "description": "Technicians, scheduling, the calendar, free-slot suggestions."},
+    {"name": "field app", "description": "What a technician does on site: start, report, photos, signature, "
+                                         "complete (own orders only)."},
+    {"name": "help desk", "description": "Support tickets."},
+    {"name": "stock", "description": "Equipment stock and assignment."},
+    {"name": "network", "description": "Sites, routers, zones, OLTs, NAP boxes, IP pools, coverage, connections "
                                        "(network service)."},
-    {"name": "billing", "description": "Customers, contracts, invoices, payments, bill runs (billing service)."},
-    {"name": "notifications", "description": "Templates, deliveries, preferences (notifications service)."},
+    {"name": "billing", "description": "Company, customers, contracts, invoices, payments, bill runs "
+                                       "(billing service)."},
+    {"name": "notifications", "description": "Templates, channels, deliveries, preferences (notifications "
+                                             "service)."},
     {"name": "health", "description": "Liveness and readiness probes."},
 ]
 
@@ -113,6 +120,8 @@ def build_openapi(app: FastAPI) -> dict:
                 params = op.setdefault("parameters", [])
                 if not any(p.get("name") == "Idempotency-Key" for p in params):
                     params.append(_IDEMPOTENCY_PARAM)
+    used = {t for ops in schema.get("paths", {}).values() for op in ops.values() for t in op.get("tags", [])}
+    schema["tags"] = [t for t in schema.get("tags", []) if t["name"] in used]
     app.openapi_schema = schema
     return schema
 
