@@ -311,6 +311,27 @@ def test_feasibility_failure_and_help_desk(system, bus):
     assert lost.loss_tag == "imposibilidad técnica" and lost.ticket_id == requested.ticket_id and lost.kind == "feasibility"
 
     with system.client() as api:
+        # technicians' hours and zones change; stock moves warehouse -> technician -> warehouse
+        patched = api.patch(f"/v1/technicians/{tech['id']}", json={
+            "zone_ids": ["zona-oeste", "zona-este"], "working_hours": [{"weekday": 0, "start": "09:00", "end": "13:00"}]})
+        assert patched.status_code == 200, patched.text
+        assert patched.json()["zone_ids"] == ["zona-este", "zona-oeste"] and len(patched.json()["working_hours"]) == 1
+        assert [t["id"] for t in api.get("/v1/technicians", params={"zone_id": "zona-este"}).json()["items"]] == [tech["id"]]
+        assert api.patch(f"/v1/technicians/{tech['id']}", json={"working_hours": [
+            {"weekday": 0, "start": "13:00", "end": "09:00"}]}).status_code == 422
+        item = api.post("/v1/stock-items", json={"kind": "router", "serial": "TPL-55001", "mac": "10-20-30-40-50-60",
+                                                 "model": "Archer C6"})
+        assert item.status_code == 201 and item.json()["status"] == "in_warehouse"
+        assert item.json()["mac"] == "10:20:30:40:50:60"
+        assert api.post("/v1/stock-items", json={"kind": "router", "serial": "TPL-55001"}).status_code == 409
+        handed = api.post(f"/v1/stock-items/{item.json()['id']}/assign", json={"technician_id": tech["id"]})
+        assert handed.status_code == 200 and handed.json()["status"] == "with_technician"
+        mine = api.get("/v1/stock-items", params={"technician_id": tech["id"]}).json()["items"]
+        assert [x["serial"] for x in mine] == ["TPL-55001"]
+        back = api.post(f"/v1/stock-items/{item.json()['id']}/return", json={"warehouse": "depósito norte"})
+        assert back.json()["status"] == "in_warehouse" and back.json()["technician_id"] is None
+        assert api.get("/v1/stock-items", params={"status": "lost"}).status_code == 422
+
         customer_id = new_id()
         bad = api.post("/v1/support-tickets", json={"subject": "", "priority": "yesterday"})
         assert bad.status_code == 422 and {"customer_id", "subject", "priority"} <= set(bad.json()["errors"])
