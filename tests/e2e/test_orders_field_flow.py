@@ -287,6 +287,24 @@ def test_installation_from_planning_to_signed_sheet(system, bus, tmp_path):
         twice = api.post(f"/v1/orders/{other['id']}/report", json={"devices": [{"kind": "ont", "serial": "ZTEG12345678"}]})
         assert twice.status_code == 409 and "already installed" in twice.json()["detail"]
 
+        # a removal ("baja") brings the installed ONT back to the warehouse
+        removal = api.post("/v1/orders", json={"kind": "removal", "contract_id": asked.contract_id,
+                                               "customer_name": "Carla Cliente", "zone_id": "zona-norte"})
+        assert removal.status_code == 201 and removal.json()["kind"] == "removal"
+        assert api.post("/v1/orders", json={"kind": "removal"}).status_code == 422  # whose service?
+        rid = removal.json()["id"]
+        assert api.post(f"/v1/orders/{rid}/schedule", json={
+            "technician_id": ana["id"], "scheduled_start": at(day, 16), "scheduled_end": at(day, 17)}).status_code == 200
+        assert api.post(f"/v1/orders/{rid}/start").status_code == 200
+        assert api.post(f"/v1/orders/{rid}/report", json={"devices": [{"kind": "ont", "serial": "ZTEG12345678"}],
+                                                          "notes": "Equipo retirado"}).status_code == 200
+        assert api.post(f"/v1/orders/{rid}/complete", json={"result": "success"}).status_code == 200
+        returned = api.get("/v1/stock-items", params={"serial": "ZTEG12345678"}).json()["items"][0]
+        assert returned["status"] == "in_warehouse" and returned["order_id"] is None
+        cancelled = api.post(f"/v1/orders/{other['id']}/cancel", json={"reason": "el cliente desistió"})
+        assert cancelled.status_code == 200 and cancelled.json()["state"] == "cancelled"
+        assert api.post(f"/v1/orders/{other['id']}/cancel", json={}).status_code == 409
+
 
 def test_feasibility_failure_and_help_desk(system, bus):
     day = dt.date.today() + dt.timedelta(days=1)
