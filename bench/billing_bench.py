@@ -157,12 +157,24 @@ def baseline(db: Database) -> tuple[float, int, int]:
     return time.perf_counter() - t0, inv, lines
 
 
-def bench_bill_run(n: int, batch: int, repeat: int) -> dict:
+def drop_invoice_fks(db: Database) -> None:
+    """Experiment only (--no-fk): what the foreign-key checks on invoices and lines cost."""
+    with db.engine.begin() as conn:
+        for table in ("invoices", "invoice_lines"):
+            names = conn.execute(text("SELECT conname FROM pg_constraint WHERE conrelid = CAST(:t AS regclass) "
+                                      "AND contype = 'f'"), {"t": table}).scalars().all()
+            for name in names:
+                conn.execute(text(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"'))
+
+
+def bench_bill_run(n: int, batch: int, repeat: int, no_fk: bool = False) -> dict:
     """`repeat` rounds of (baseline, bill run); the machine is shared, so each side reports its best round."""
     url = create_pg_database("antena_bench_billing")
     try:
         db = Database(url, orm.metadata, Path(billing.__file__).parent / "migrations", "billing")
         db.migrate()
+        if no_fk:
+            drop_invoice_fks(db)
         t0 = time.perf_counter()
         seed(db, n)
         print(f"seeded {n} contracts in {time.perf_counter() - t0:.1f}s", flush=True)
@@ -254,13 +266,14 @@ def main() -> None:
     ap.add_argument("--contracts", type=int, default=100_000)
     ap.add_argument("--batch", type=int, default=20000)
     ap.add_argument("--repeat", type=int, default=3, help="rounds of baseline + bill run; best of each")
+    ap.add_argument("--no-fk", action="store_true", help="experiment: drop the invoice foreign keys first")
     ap.add_argument("--pdfs", type=int, default=1000)
     ap.add_argument("--skip-pdf", action="store_true")
     ap.add_argument("--skip-run", action="store_true")
     args = ap.parse_args()
     print(f"billing bench {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPUs", flush=True)
     if not args.skip_run:
-        r = bench_bill_run(args.contracts, args.batch, args.repeat)
+        r = bench_bill_run(args.contracts, args.batch, args.repeat, args.no_fk)
         print("rounds: bill run " + ", ".join(f"{x:.1f}s" for x in r["runs"]) + "; baseline "
               + ", ".join(f"{x:.1f}s" for x in r["baselines"]))
         print(f"best bill run: {r['invoices']} invoices, {r['lines']} lines, {r['events']} events in {r['run_s']:.1f}s "
