@@ -1,6 +1,5 @@
 """Billing end to end through the gateway (embedded): a requested contract becomes active when
 network activates it, the first invoice is prorated and printable, bill runs, payments, dunning."""
-import datetime as dt
 import shutil
 import subprocess
 import threading

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from antena_common.errors import NotFound
 
-from ..domain import catalog
+from ..domain import catalog, model
 from . import orm
 
 
@@ -66,11 +66,6 @@ def catalog_tables(session: Session) -> dict[str, CatalogTable]:
 
 
 # ---- customers, contracts, invoices, payments ----
-
-from sqlalchemy import and_, func, or_, update  # noqa: E402
-
-from ..domain import model  # noqa: E402
-
 
 class CustomerRepository:
     def __init__(self, session: Session):
