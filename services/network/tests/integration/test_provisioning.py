@@ -254,3 +254,30 @@ def test_entries_made_by_hand_are_adopted_not_duplicated(uow_factory, fake_route
     secrets = fake_router.rows(SECRETS)
     assert len(secrets) == 1
     assert (secrets[0]["password"], secrets[0]["comment"]) == ("9981234567M", f"antena:{c.id}")
+
+
+def test_two_workers_never_provision_the_same_connection(uow_factory, fake_router):
+    """Replicas compete for due connections: each is claimed (FOR UPDATE SKIP LOCKED + lease) by one worker."""
+    import threading
+
+    _, zone, box, _ = setup_zone(uow_factory, fake_router.port, drivers=("mikrotik",))
+    ids = []
+    for i in range(16):
+        c = cases.reserve_connection(uow_factory(), cases.ReserveConnection(
+            contract_id=f"k-{i}", order_id="o", request_id=f"r-{i}", zone_id=zone.id, mode="pppoe",
+            phone=f"99800000{i:02d}", download_rate="10M", upload_rate="2M"),
+            rules=credentials.CredentialRules(), radius_m=300)
+        cases.activate(uow_factory(), connection_id=c.id, contract_id="", at=model.now())
+        ids.append(c.id)
+    workers = [make_provisioner(uow_factory)[0] for _ in range(2)]
+    done = []
+    threads = [threading.Thread(target=lambda w=w: done.append(w.run_due())) for w in workers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(done) == 16                                   # every connection claimed exactly once
+    types = outbox_types(uow_factory)
+    assert types.count("network.connection_activated") == 16
+    assert "network.provisioning_failed" not in types
+    assert len(fake_router.rows(SECRETS)) == 16

@@ -161,13 +161,19 @@ class ConnectionRepository(_Entities):
             q = q.where(t.c.id != except_id)
         return self.session.execute(q.limit(1)).first() is not None
 
-    def due(self, at: dt.datetime, limit: int = 100) -> list[tuple[str, str]]:
-        """(connection id, router id) of the connections whose provisioning is due."""
+    def claim_due(self, at: dt.datetime, lease_seconds: float, limit: int = 100) -> list[tuple[str, str]]:
+        """(connection id, router id) of the connections whose provisioning is due, claimed for this worker:
+        their next attempt moves `lease_seconds` ahead, so another replica skips them (rows another worker is
+        claiming right now are skipped too); a worker that dies loses its claim when the lease runs out."""
         t = orm.connections
         q = (select(t.c.id, t.c.router_id).where(t.c.provisioning_state.in_(("pending", "failed")),
                                                  t.c.next_attempt_at <= at)
-             .order_by(t.c.next_attempt_at).limit(limit))
-        return [(r[0], r[1]) for r in self.session.execute(q).all()]
+             .order_by(t.c.next_attempt_at).limit(limit).with_for_update(skip_locked=True))
+        rows = [(r[0], r[1]) for r in self.session.execute(q).all()]
+        if rows:
+            self.session.execute(update(t).where(t.c.id.in_([r[0] for r in rows]))
+                                 .values(next_attempt_at=at + dt.timedelta(seconds=lease_seconds)))
+        return rows
 
     def live(self) -> list[model.Connection]:
         """Connections that are (or are becoming) active or suspended."""

@@ -46,8 +46,10 @@ class _Job:
 
 class Provisioner:
     def __init__(self, uow_factory, drivers: dict, *, retry_base: float = 5.0, retry_max: float = 300.0,
-                 rates: RatesLookup | None = None, default_rates: tuple[str, str] = ("", "")):
+                 rates: RatesLookup | None = None, default_rates: tuple[str, str] = ("", ""),
+                 lease_seconds: float = 120.0):
         self.uow = uow_factory
+        self.lease_seconds = lease_seconds
         self.drivers = drivers
         self.retry_base = retry_base
         self.retry_max = retry_max
@@ -61,7 +63,8 @@ class Provisioner:
             return 0
         try:
             with self.uow() as uow:
-                due = uow.connections.due(model.now())
+                due = uow.connections.claim_due(model.now(), self.lease_seconds)
+                uow.commit()
             by_router: dict[str, list[str]] = {}
             for cid, rid in due:
                 by_router.setdefault(rid, []).append(cid)
