@@ -108,6 +108,7 @@ class FreeRadius:
             if b"Ready to process requests" in (self.workdir / "freeradius.out").read_bytes():
                 return self
             time.sleep(0.05)
+        self.stop()
         raise RuntimeError("freeradius did not become ready: " + (self.workdir / "freeradius.out").read_text()[-3000:])
 
     def authenticate(self, username: str, password: str) -> tuple[bool, dict]:
@@ -190,10 +191,11 @@ class SnmpSim:
             if self.proc.poll() is not None:
                 raise RuntimeError("snmpsim exited: " + (self.workdir / "snmpsim.out").read_text()[-2000:])
             out = (self.workdir / "snmpsim.out").read_text(errors="replace")
-            if "Listening at" in out or "listening at" in out.lower():
+            if "listening at" in out.lower():
                 return self
             time.sleep(0.1)
-        return self
+        self.stop()
+        raise RuntimeError("snmpsim did not start: " + (self.workdir / "snmpsim.out").read_text(errors="replace")[-2000:])
 
     def stop(self) -> None:
         if self.proc.poll() is None:
