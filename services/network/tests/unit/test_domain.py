@@ -49,6 +49,11 @@ def test_rank_candidates_nearest_first_and_covered_needs_a_free_port():
     assert ans.covered
     full_only = geo.rank_candidates(21.0, -86.0, boxes[:1], 300, 5)
     assert not full_only.covered and full_only.candidates
+    # the two nearest are full; the answer still names the nearest box with a free port
+    crowded = [geo.BoxPoint(f"f{i}", f"FULL-{i}", 21.0 + i * 1e-5, -86.0, 0) for i in range(3)] + \
+        [geo.BoxPoint("ok", "FREE", 21.0008, -86.0, 4)]
+    ans = geo.rank_candidates(21.0, -86.0, crowded, 300, 2)
+    assert ans.covered and [c.code for c in ans.candidates] == ["FULL-0", "FREE"]
 
 
 @pytest.mark.parametrize("lat,lon", [(91, 0), (-90.5, 0), (0, 181), (0, -200), (float("nan"), 0)])

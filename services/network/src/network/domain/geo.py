@@ -114,4 +114,8 @@ def rank_candidates(lat: float, lon: float, boxes, radius_m: float, max_candidat
             found.append(Candidate(b.id, b.code, round(d, 1), b.free_ports))
     found.sort(key=lambda c: (c.distance_m, c.code))
     covered = any(c.free_ports > 0 for c in found)
-    return CoverageAnswer(covered=covered, candidates=found[:max_candidates], radius_m=radius_m)
+    shown = found[:max_candidates]
+    if covered and not any(c.free_ports > 0 for c in shown):
+        # the boxes nearest are full: always show the nearest one that can take the customer
+        shown[-1] = next(c for c in found if c.free_ports > 0)
+    return CoverageAnswer(covered=covered, candidates=shown, radius_m=radius_m)
