@@ -147,6 +147,25 @@ def test_contract_document_template_and_signature(svc, tmp_path):
         invoices.contract_pdf(svc.uow(), m.contract_id, customer_id="someone-else")
 
 
+def test_zone_billing_day_from_connection_reserved(svc):
+    from antena.network.v1 import events_pb2 as net_events
+
+    plan, item, promo, profile = svc.setup_catalog()  # profile issues on the 1st
+    m = svc.request_contract(plan, profile)
+    svc.deliver("network.connection_reserved", net_events.ConnectionReserved(
+        connection_id="conn-9", contract_id=m.contract_id, billing_day=15, zone_name="RB3 ZONA SUR DÍA 15"))
+    c = contracts.get_contract(svc.uow(), m.contract_id)[0]
+    assert (c.issue_day, c.connection_id, c.state) == (15, "conn-9", "pending")
+    svc.activate(m.contract_id, dt.datetime(2026, 11, 3, tzinfo=UTC))
+    invoicing.run_bill_run(svc.uow, "2026-12")
+    dec = invoices.list_invoices(svc.uow(), contract_id=m.contract_id, period="2026-12")[0][0]
+    assert (dec.issue_date, dec.due_date) == (dt.date(2026, 12, 15), dt.date(2026, 12, 25))
+    # before the contract exists the event is retried later, not lost
+    from antena_common.bus import Retryable
+    with pytest.raises(Retryable):
+        svc.deliver("network.connection_reserved", net_events.ConnectionReserved(contract_id="not-yet", billing_day=5))
+
+
 def test_customer_lookup_and_aging(svc):
     plan, item, promo, profile = svc.setup_catalog()
     m = svc.request_contract(plan, profile, email="Luis@Example.com", document="27999")

@@ -51,7 +51,7 @@ def test_sql_bill_run_equals_domain_pricing(svc):
                                customer_id=cust.id, plan_id=rng.choice(plans).id,
                                billing_profile_id=rng.choice(profiles).id, currency="ARS", state="active",
                                installation_fee=D(_money(rng)) if count else D(0), installation_instalments=count,
-                               billing_start=start, start_date=start,
+                               billing_start=start, start_date=start, issue_day=rng.choice([None, None, 5, 28]),
                                activated_at=dt.datetime.combine(start, dt.time(), dt.timezone.utc))
             chosen = rng.sample(items, rng.randint(0, 4))
             cis = [model.ContractItem(contract_id=c.id, recurring_item_id=i.id, kind="service" if i.service else "item",

@@ -425,7 +425,7 @@ class ContractService(_message.Message):
     def __init__(self, id: _Optional[str] = ..., kind: _Optional[str] = ..., recurring_item_id: _Optional[str] = ..., description: _Optional[str] = ..., price: _Optional[str] = ..., cut_on_nonpayment: _Optional[bool] = ...) -> None: ...
 
 class Contract(_message.Message):
-    __slots__ = ("id", "customer_id", "plan_id", "state", "billing_profile_id", "connection_id", "activated_at", "order_id", "ticket_id", "recurring_item_ids", "discount_ids", "services", "installation_fee", "installation_instalments", "currency", "start_date", "end_date", "paused_from", "paused_until", "signed", "signed_at", "created_at")
+    __slots__ = ("id", "customer_id", "plan_id", "state", "billing_profile_id", "connection_id", "activated_at", "order_id", "ticket_id", "recurring_item_ids", "discount_ids", "services", "installation_fee", "installation_instalments", "currency", "start_date", "end_date", "paused_from", "paused_until", "signed", "signed_at", "created_at", "issue_day")
     ID_FIELD_NUMBER: _ClassVar[int]
     CUSTOMER_ID_FIELD_NUMBER: _ClassVar[int]
     PLAN_ID_FIELD_NUMBER: _ClassVar[int]
@@ -448,6 +448,7 @@ class Contract(_message.Message):
     SIGNED_FIELD_NUMBER: _ClassVar[int]
     SIGNED_AT_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    ISSUE_DAY_FIELD_NUMBER: _ClassVar[int]
     id: str
     customer_id: str
     plan_id: str
@@ -470,7 +471,8 @@ class Contract(_message.Message):
     signed: bool
     signed_at: str
     created_at: str
-    def __init__(self, id: _Optional[str] = ..., customer_id: _Optional[str] = ..., plan_id: _Optional[str] = ..., state: _Optional[str] = ..., billing_profile_id: _Optional[str] = ..., connection_id: _Optional[str] = ..., activated_at: _Optional[str] = ..., order_id: _Optional[str] = ..., ticket_id: _Optional[str] = ..., recurring_item_ids: _Optional[_Iterable[str]] = ..., discount_ids: _Optional[_Iterable[str]] = ..., services: _Optional[_Iterable[_Union[ContractService, _Mapping]]] = ..., installation_fee: _Optional[str] = ..., installation_instalments: _Optional[int] = ..., currency: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., paused_from: _Optional[str] = ..., paused_until: _Optional[str] = ..., signed: _Optional[bool] = ..., signed_at: _Optional[str] = ..., created_at: _Optional[str] = ...) -> None: ...
+    issue_day: int
+    def __init__(self, id: _Optional[str] = ..., customer_id: _Optional[str] = ..., plan_id: _Optional[str] = ..., state: _Optional[str] = ..., billing_profile_id: _Optional[str] = ..., connection_id: _Optional[str] = ..., activated_at: _Optional[str] = ..., order_id: _Optional[str] = ..., ticket_id: _Optional[str] = ..., recurring_item_ids: _Optional[_Iterable[str]] = ..., discount_ids: _Optional[_Iterable[str]] = ..., services: _Optional[_Iterable[_Union[ContractService, _Mapping]]] = ..., installation_fee: _Optional[str] = ..., installation_instalments: _Optional[int] = ..., currency: _Optional[str] = ..., start_date: _Optional[str] = ..., end_date: _Optional[str] = ..., paused_from: _Optional[str] = ..., paused_until: _Optional[str] = ..., signed: _Optional[bool] = ..., signed_at: _Optional[str] = ..., created_at: _Optional[str] = ..., issue_day: _Optional[int] = ...) -> None: ...
 
 class ListContractsRequest(_message.Message):
     __slots__ = ("page", "state", "customer_id")

@@ -24,7 +24,7 @@ WITH b AS (
          GREATEST(c.billing_start, CAST(:ps AS date)) AS first_day,
          CASE WHEN bp.prorate AND c.billing_start > CAST(:ps AS date)
               THEN (CAST(:pe AS date) - c.billing_start) + 1 ELSE CAST(:days AS int) END AS billed,
-         bp.issue_day, bp.due_days
+         COALESCE(c.issue_day, bp.issue_day) AS issue_day, bp.due_days
   FROM unnest(CAST(:contract_ids AS varchar[]), CAST(:invoice_ids AS varchar[]), CAST(:seqs AS bigint[]))
        AS u(contract_id, invoice_id, seq)
   JOIN contracts c ON c.id = u.contract_id

@@ -124,6 +124,7 @@ contracts = Table(
     Column("start_date", Date, nullable=True),
     Column("end_date", Date, nullable=True),
     Column("billing_start", Date, nullable=True),
+    Column("issue_day", Integer, nullable=True),  # the zone's billing day, overrides the profile's
     Column("activated_at", UtcDateTime(), nullable=True),
     Column("suspended_at", UtcDateTime(), nullable=True),
     Column("paused_from", String(7), nullable=True),

@@ -88,6 +88,16 @@ def _build(uow, msg):
     return contract, items, [d.id for d in resolved.discounts], customer, new_customer
 
 
+def connection_reserved(uow, contract_id: str, connection_id: str, billing_day: int) -> None:
+    """network reserved the connection: remember its id and the zone's billing day (seed 004: the
+    zone fixes the payment day; days past 28 are billed on the 28th)."""
+    contract = uow.contracts.get(contract_id, lock=True)
+    contract.connection_id = connection_id or contract.connection_id
+    if billing_day > 0:
+        contract.issue_day = min(billing_day, 28)
+    uow.contracts.save(contract)
+
+
 def activate(uow, contract_id: str, connection_id: str, activated_at: dt.datetime) -> list[dict]:
     """Effect of network.connection_activated: active contract, first invoices, contract_activated."""
     from . import invoicing

@@ -127,7 +127,7 @@ def period_drafts(uow, snap: Snapshot, period: str, contracts: list[model.Contra
             continue
         lines, start, end = priced
         profile = snap.profiles[c.billing_profile_id]
-        idate = issue_date or dt.date(y, m, profile.issue_day)
+        idate = issue_date or dt.date(y, m, c.issue_day or profile.issue_day)
         drafts.append(Draft(customer_id=c.customer_id, contract_id=c.id, kind="service", period=period,
                             issue_date=idate, due_date=idate + dt.timedelta(days=profile.due_days),
                             period_start=start, period_end=end, currency=c.currency, lines=lines))

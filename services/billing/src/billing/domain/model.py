@@ -78,6 +78,7 @@ class Contract:
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     billing_start: dt.date | None = None
+    issue_day: int | None = None       # the zone's billing day (network.connection_reserved)
     activated_at: dt.datetime | None = None
     suspended_at: dt.datetime | None = None
     paused_from: str | None = None

@@ -45,8 +45,22 @@ def handle_connection_activated(uow_factory):
     return handle
 
 
+def handle_connection_reserved(uow_factory):
+    def handle(envelope, msg) -> None:
+        with uow_factory() as uow:
+            if uow.already_processed(CONSUMER, envelope.event_id):
+                return
+            try:
+                contracts.connection_reserved(uow, msg.contract_id, msg.connection_id, msg.billing_day)
+            except NotFound:
+                raise Retryable(f"contract {msg.contract_id} not known yet") from None
+            uow.commit()
+    return handle
+
+
 def subscriptions(uow_factory) -> list[Subscription]:
     return [
+        Subscription("network.connection_reserved", handle_connection_reserved(uow_factory)),
         Subscription("orders.contract_requested", handle_contract_requested(uow_factory)),
         Subscription("network.connection_activated", handle_connection_activated(uow_factory)),
     ]

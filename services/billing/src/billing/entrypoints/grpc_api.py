@@ -153,7 +153,7 @@ def contract_pb(c: model.Contract, items=(), discount_ids=(), prices=None) -> pb
         installation_fee=fmt(c.installation_fee), installation_instalments=c.installation_instalments,
         currency=c.currency, start_date=_d(c.start_date), end_date=_d(c.end_date), paused_from=c.paused_from or "",
         paused_until=c.paused_until or "", signed=c.signed_at is not None, signed_at=_ts(c.signed_at),
-        created_at=_ts(c.created_at))
+        created_at=_ts(c.created_at), issue_day=c.issue_day or 0)
 
 
 def invoice_pb(i: model.Invoice) -> pb.Invoice:

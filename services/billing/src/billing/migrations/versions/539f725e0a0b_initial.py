@@ -1,15 +1,15 @@
 """initial
 
-Revision ID: fbb5dfe792a6
+Revision ID: 539f725e0a0b
 Revises: 
-Create Date: 2026-11-22 06:37:32.505851
+Create Date: 2026-11-22 07:14:17.648935
 """
 from alembic import op
 import sqlalchemy as sa
 import antena_common.db
 
 
-revision = 'fbb5dfe792a6'
+revision = '539f725e0a0b'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -169,6 +169,7 @@ def upgrade() -> None:
     sa.Column('start_date', sa.Date(), nullable=True),
     sa.Column('end_date', sa.Date(), nullable=True),
     sa.Column('billing_start', sa.Date(), nullable=True),
+    sa.Column('issue_day', sa.Integer(), nullable=True),
     sa.Column('activated_at', antena_common.db.UtcDateTime(timezone=True), nullable=True),
     sa.Column('suspended_at', antena_common.db.UtcDateTime(timezone=True), nullable=True),
     sa.Column('paused_from', sa.String(length=7), nullable=True),
