@@ -185,3 +185,25 @@ def test_customer_lookup_and_aging(svc):
     assert (a["d90_plus"], a["d61_90"], a["d31_60"], a["d0_30"], a["current"]) == (
         D("12000.00"), D("12000.00"), D("12000.00"), D("12000.00"), D("0.00"))
     assert rows[0].total == D("48000.00")
+
+
+def test_demo_data_loads_once(tmp_path, memory_bus_url):
+    from antena_common.testing import EmbeddedSystem, system_env
+    from billing import demo
+
+    system = EmbeddedSystem(system_env(tmp_path / "data"), only=["billing"])
+    try:
+        demo.load(system.grpc_target("billing"))
+        demo.load(system.grpc_target("billing"))  # a second time changes nothing
+        from antena.billing.v1 import billing_pb2 as pb
+        from antena.billing.v1 import billing_pb2_grpc
+        from antena_common import rpc
+
+        api = billing_pb2_grpc.BillingServiceStub(rpc.channel(system.grpc_target("billing")))
+        plans = api.ListPlans(pb.ListCatalogRequest()).items
+        assert [p.name for p in plans] == ["Fibra 100", "Fibra 300", "Inalámbrico 20"]
+        q = api.Quote(pb.QuoteRequest(plan_id=plans[0].id, discount_ids=[
+            d.id for d in api.ListDiscounts(pb.ListCatalogRequest()).items if d.has_months]))
+        assert q.total_monthly == "6250.00"
+    finally:
+        system.stop()
