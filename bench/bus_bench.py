@@ -230,6 +230,53 @@ def run_latency(dbs: tuple[str, str], broker_url: str, rate: float, seconds: flo
     return [(handled_at[e] - t) * 1000 for e, t in committed.items()]
 
 
+def run_consumer_overhead(broker_url: str, n: int) -> dict[str, tuple[float, float]]:
+    """The consuming plumbing alone (no database): EventConsumer with a no-op handler
+    against a kombu consumer that acks, both draining n messages already queued.
+    Returns {kind: (events/s, CPU ms per event)}."""
+    bodies = [("sales.lead_created", new_envelope("sales", "lead_created", _lead(i)).to_json()) for i in range(n)]
+    for name in ("overhead_antena", "overhead_raw"):
+        with bus.connect(broker_url) as conn:
+            bus.declare_topology(conn, [bus.consumer_queue(name, "sales.lead_created", broker_url)])
+    publisher = bus.Publisher(broker_url)
+    publisher.publish_many(bodies)
+    publisher.close()
+    out = {}
+    done, count = threading.Event(), [0]
+
+    def noop(envelope, msg):
+        count[0] += 1
+        if count[0] >= n:
+            done.set()
+
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    consumer = EventConsumer(broker_url, "overhead_antena", [Subscription("sales.lead_created", noop)])
+    consumer.start()
+    assert done.wait(120)
+    out["antena"] = (n / (time.perf_counter() - t0), (time.process_time() - cpu0) / n * 1000)
+    consumer.stop()
+
+    raw_done, raw_count = threading.Event(), [0]
+
+    def ack(message):
+        message.ack()
+        raw_count[0] += 1
+        if raw_count[0] >= n:
+            raw_done.set()
+
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    with bus.connect(broker_url) as conn:
+        with Consumer(conn, queues=[bus.consumer_queue("overhead_raw", "sales.lead_created", broker_url)],
+                      on_message=ack, prefetch_count=20, accept=["application/json"]):
+            while not raw_done.is_set():
+                try:
+                    conn.drain_events(timeout=0.2)
+                except TimeoutError:
+                    pass
+    out["raw"] = (n / (time.perf_counter() - t0), (time.process_time() - cpu0) / n * 1000)
+    return out
+
+
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
@@ -268,6 +315,10 @@ def main() -> None:
               f"max {max(lat):.1f} ms (target p99 < 50 ms)")
         print(f"client CPU per event (producer + consumer processes; PostgreSQL and RabbitMQ not counted): "
               f"raw {statistics.median(CPU_MS['raw']):.2f} ms, antena {statistics.median(CPU_MS['antena']):.2f} ms")
+        over = run_consumer_overhead(broker_url, args.events)
+        print(f"consumer plumbing alone (no database, {args.events} queued events): EventConsumer "
+              f"{over['antena'][0]:.0f} ev/s, {over['antena'][1]:.3f} ms CPU/event; kombu consumer "
+              f"{over['raw'][0]:.0f} ev/s, {over['raw'][1]:.3f} ms CPU/event")
         print(f"load average (1 min) on {os.cpu_count()} cores: {load_before:.1f} before the latency run, "
               f"{os.getloadavg()[0]:.1f} after")
     finally:
