@@ -1,5 +1,7 @@
-"""The bill run's batch as set-based SQL on PostgreSQL: lines, invoices and invoice_issued
-outbox rows written by three INSERT ... SELECT statements over a batch of contracts.
+"""The bill run's batch as set-based SQL on PostgreSQL: one statement picks the next contracts
+without an invoice for the period, numbers them, and writes their lines, invoices and
+invoice_issued outbox rows (INSERT ... SELECT in data-modifying CTEs), after the caller took
+the series lock.
 
 It computes exactly what domain.pricing.period_lines computes (integration tests compare
 both on random contracts): money in integer cents; every line rounded once, half up
@@ -8,42 +10,52 @@ both on random contracts): money in integer cents; every line rounded once, half
 from __future__ import annotations
 
 import datetime as dt
-
 from decimal import Decimal
 
 from sqlalchemy import text
 
 from ..domain.money import parse_period, period_bounds, period_index
 
-# one row per contract of the batch: its ids, proration and period position
+# the contracts of the batch (same rules as app.invoicing._unbilled_query), numbered from
+# :first_seq, with a time-ordered UUID (v7 layout) each, proration and period position
 _BATCH = """
-WITH b AS (
-  SELECT u.contract_id, u.invoice_id, u.seq, c.customer_id, c.plan_id, c.billing_profile_id, c.currency,
+WITH cand AS (
+  SELECT c.id FROM contracts c
+  WHERE c.state IN ('active', 'suspended') AND c.billing_start <= CAST(:pe AS date)
+    AND (c.end_date IS NULL OR c.end_date >= CAST(:ps AS date))
+    AND NOT (c.paused_from IS NOT NULL AND c.paused_from <= CAST(:period AS varchar)
+             AND (c.paused_until IS NULL OR c.paused_until >= CAST(:period AS varchar)))
+    AND c.id > CAST(:after AS varchar)
+    AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.contract_id = c.id AND i.period = CAST(:period AS varchar))
+  ORDER BY c.id LIMIT :batch_size
+),
+b AS MATERIALIZED (
+  SELECT c.id AS contract_id,
+         CAST(encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING
+              substring(int8send(CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS bigint)) FROM 3)
+              FROM 1 FOR 6), 52, 1), 53, 1), 'hex') AS uuid)::text AS invoice_id,
+         CAST(:first_seq AS bigint) + row_number() OVER (ORDER BY c.id) - 1 AS seq,
+         c.customer_id, c.plan_id, c.billing_profile_id, c.currency,
          c.billing_start, c.installation_fee, c.installation_instalments,
          (:pidx - (extract(year FROM c.billing_start)::int * 12 + extract(month FROM c.billing_start)::int - 1)) AS n,
          GREATEST(c.billing_start, CAST(:ps AS date)) AS first_day,
          CASE WHEN bp.prorate AND c.billing_start > CAST(:ps AS date)
               THEN (CAST(:pe AS date) - c.billing_start) + 1 ELSE CAST(:days AS int) END AS billed,
-         COALESCE(c.issue_day, bp.issue_day) AS issue_day, bp.due_days
-  FROM unnest(CAST(:contract_ids AS varchar[]), CAST(:invoice_ids AS varchar[]), CAST(:seqs AS bigint[]))
-       AS u(contract_id, invoice_id, seq)
-  JOIN contracts c ON c.id = u.contract_id
+         COALESCE(c.issue_day, bp.issue_day) AS issue_day, bp.due_days,
+         CASE WHEN bp.prorate AND c.billing_start > CAST(:ps AS date)
+              THEN ' (' || to_char(c.billing_start, 'DD/MM') || '-' || to_char(CAST(:pe AS date), 'DD/MM') || ')'
+              ELSE '' END AS sfx
+  FROM cand JOIN contracts c ON c.id = cand.id
   JOIN billing_profiles bp ON bp.id = c.billing_profile_id
 )
 """
 
 # every priced line before rounding: signed unit price in cents, days billed, tax
 _RAW = _BATCH + """,
-suffix AS (
-  SELECT b.*, CASE WHEN b.billed <> CAST(:days AS int)
-                   THEN ' (' || to_char(b.first_day, 'DD/MM') || '-' || to_char(CAST(:pe AS date), 'DD/MM') || ')'
-                   ELSE '' END AS sfx
-  FROM b
-),
 plan_lines AS (
   SELECT s.invoice_id, 0 AS grp, CAST(NULL AS timestamptz) AS ord_ts, '' AS ord, 'plan' AS kind, p.name || s.sfx AS description, p.price AS unit,
          s.billed AS num, COALESCE(p.tax_rate_id, CAST(:default_tax AS varchar)) AS tax_id
-  FROM suffix s JOIN plans p ON p.id = s.plan_id
+  FROM b s JOIN plans p ON p.id = s.plan_id
 ),
 item_lines AS (
   SELECT s.invoice_id, CASE ci.kind WHEN 'item' THEN 1 ELSE 2 END AS grp, ci.created_at AS ord_ts, ci.id AS ord,
@@ -55,7 +67,7 @@ item_lines AS (
          ri.price AS unit,
          CASE WHEN ci.kind = 'item' AND ri.period = 'yearly' THEN CAST(:days AS int) ELSE s.billed END AS num,
          COALESCE(ri.tax_rate_id, CAST(:default_tax AS varchar)) AS tax_id
-  FROM suffix s JOIN contract_items ci ON ci.contract_id = s.contract_id
+  FROM b s JOIN contract_items ci ON ci.contract_id = s.contract_id
   JOIN recurring_items ri ON ri.id = ci.recurring_item_id
   WHERE ci.kind = 'service' OR ri.period = 'monthly' OR s.n % 12 = 0
 ),
@@ -63,7 +75,7 @@ disc AS (
   SELECT s.invoice_id, s.sfx, s.billed, p.price AS base, p.tax_rate_id AS plan_tax, d.id, d.name,
          CASE WHEN d.kind = 'percent' THEN LEAST(div(2 * p.price * d.value + 10000, 20000), p.price)
               ELSE LEAST(d.value, p.price) END AS raw
-  FROM suffix s JOIN contract_discounts cd ON cd.contract_id = s.contract_id
+  FROM b s JOIN contract_discounts cd ON cd.contract_id = s.contract_id
   JOIN discounts d ON d.id = cd.discount_id JOIN plans p ON p.id = s.plan_id
   WHERE d.months IS NULL OR s.n < d.months
 ),
@@ -83,7 +95,7 @@ inst_lines AS (
               THEN s.installation_fee - (s.installation_fee / s.installation_instalments) * (s.installation_instalments - 1)
               ELSE s.installation_fee / s.installation_instalments END AS unit,
          CAST(:days AS int) AS num, CAST(:default_tax AS varchar) AS tax_id
-  FROM suffix s WHERE s.installation_instalments > 1 AND s.n >= 0 AND s.n < s.installation_instalments
+  FROM b s WHERE s.installation_instalments > 1 AND s.n >= 0 AND s.n < s.installation_instalments
 ),
 raw AS (
   SELECT invoice_id, grp, ord_ts, ord, kind, description, CAST(unit AS bigint) AS unit, num, tax_id FROM (
@@ -153,28 +165,36 @@ new_events AS (
   FROM (SELECT gen_random_uuid()::text AS event_id, i.*, c.email, c.name
         FROM new_invoices i JOIN customers c ON c.id = i.customer_id ORDER BY i.seq) e
   RETURNING 1
+),
+numbered AS (
+  UPDATE invoice_series SET next_number = CAST(:first_seq AS bigint) + (SELECT count(*) FROM b)
+  WHERE series = CAST(:series AS varchar)
+  RETURNING next_number
 )
 SELECT i.currency, count(*) AS issued, SUM(i.total) AS total,
        array_agg(DISTINCT i.customer_id) FILTER (WHERE c.credit > 0) AS with_credit,
-       (SELECT count(*) FROM new_events) AS events
+       (SELECT count(*) FROM new_events) AS events, (SELECT max(next_number) FROM numbered) AS next_number,
+       (SELECT max(contract_id) FROM b) AS last_contract
 FROM new_invoices i JOIN customers c ON c.id = i.customer_id
 GROUP BY i.currency
 """
 
 
-def write_batch(session, *, period: str, series: str, contract_ids: list[str], invoice_ids: list[str],
-                first_seq: int, default_tax: str | None, correlation_id: str | None,
-                now: dt.datetime) -> tuple[dict[str, tuple[int, Decimal]], list[str]]:
-    """Invoice `contract_ids` for `period` (numbers first_seq..). Returns {currency: (invoices, total)}
-    and the customers of the batch holding credit (to apply it to the new invoices)."""
+def write_batch(session, *, period: str, series: str, after: str, batch_size: int, first_seq: int,
+                default_tax: str | None, correlation_id: str | None,
+                now: dt.datetime) -> tuple[dict[str, tuple[int, Decimal]], list[str], str | None]:
+    """Invoice the next `batch_size` unbilled contracts after `after` for `period`, numbered from
+    `first_seq` (the caller holds the series lock). Returns {currency: (invoices, total)}, the
+    customers of the batch holding credit, and the last contract id (None: nothing left)."""
     year, month = parse_period(period)
     ps, pe = period_bounds(period)
-    params = {"period": period, "series": series, "contract_ids": contract_ids, "invoice_ids": invoice_ids,
-              "seqs": list(range(first_seq, first_seq + len(contract_ids))), "pidx": period_index(period),
-              "ps": ps, "pe": pe, "days": (pe - ps).days + 1, "default_tax": default_tax, "year": year,
-              "month": month, "now": now, "occurred_at": now.isoformat(), "correlation_id": correlation_id}
-    totals, with_credit = {}, []
+    params = {"period": period, "series": series, "after": after, "batch_size": batch_size, "first_seq": first_seq,
+              "pidx": period_index(period), "ps": ps, "pe": pe, "days": (pe - ps).days + 1,
+              "default_tax": default_tax, "year": year, "month": month, "now": now, "occurred_at": now.isoformat(),
+              "correlation_id": correlation_id}
+    totals, with_credit, last = {}, [], None
     for r in session.execute(text(BATCH_SQL), params):
         totals[r.currency] = (r.issued, Decimal(r.total) / 100)
         with_credit += r.with_credit or []
-    return totals, with_credit
+        last = r.last_contract
+    return totals, with_credit, last

@@ -183,34 +183,28 @@ def run_bill_run(uow_factory, period: str, *, batch_size: int | None = None, aft
 
 def _bill_batch(uow_factory, period: str, after: str, batch_size: int):
     with uow_factory() as uow:
-        uow.invoices.lock_series(SERVICE_SERIES)  # serializes concurrent runs; read unbilled after the lock
-        set_based = uow.session.get_bind().dialect.name == "postgresql"
-        query = _unbilled_query(period, after, batch_size)
-        if set_based:
-            ids = list(uow.session.scalars(query.with_only_columns(orm.contracts.c.id)))
-            last = ids[-1] if ids else None
-        else:
-            contracts = [_row_to(model.Contract, r) for r in uow.session.execute(query)]
-            last = contracts[-1].id if contracts else None
-        if last is None:
-            return {}, None
+        # the series lock serializes concurrent runs; unbilled contracts are read after taking it
+        first = uow.invoices.next_numbers(SERVICE_SERIES, 0)
         snap = load_snapshot(uow)  # small tables; fresh per batch
-        if set_based:
-            # the same pricing as domain.pricing, as one INSERT ... SELECT statement per batch
-            first = uow.invoices.next_numbers(SERVICE_SERIES, len(ids))
-            totals, with_credit = billrun_pg.write_batch(
-                uow.session, period=period, series=SERVICE_SERIES, contract_ids=ids,
-                invoice_ids=[new_id() for _ in ids], first_seq=first,
-                default_tax=snap.default_tax.id if snap.default_tax else None, correlation_id=uow.correlation_id,
-                now=model.now())
+        if uow.session.get_bind().dialect.name == "postgresql":
+            # the same pricing as domain.pricing, as one set-based statement per batch
+            totals, with_credit, last = billrun_pg.write_batch(
+                uow.session, period=period, series=SERVICE_SERIES, after=after, batch_size=batch_size,
+                first_seq=first, default_tax=snap.default_tax.id if snap.default_tax else None,
+                correlation_id=uow.correlation_id, now=model.now())
             customers = uow.customers.find_many(with_credit)
         else:
+            contracts = [_row_to(model.Contract, r)
+                         for r in uow.session.execute(_unbilled_query(period, after, batch_size))]
+            last = contracts[-1].id if contracts else None
             drafts = period_drafts(uow, snap, period, contracts)
             customers = uow.customers.find_many(d.customer_id for d in drafts)
             totals = {}
             for r in write_drafts(uow, SERVICE_SERIES, drafts, customers):
                 n, t = totals.get(r["currency"], (0, ZERO))
                 totals[r["currency"]] = (n + 1, t + r["total"])
+        if last is None:
+            return {}, None
         for cust in customers.values():
             if cust.credit > 0:
                 ledger.apply_credit(uow, cust)
