@@ -80,9 +80,9 @@ def desk_ticket(api, plan_id, create, name):
                                            "create": create})
     assert ticket.status_code == 201, ticket.text
     tid = ticket.json()["id"]
-    orders = wait_until(lambda: api.get("/v1/orders", params={"ticket_id": tid}).json()["items"], timeout=10,
+    orders = wait_until(lambda: api.get("/v1/orders", params={"ticket_id": tid}).json()["items"], timeout=20,
                         message="the desk's order")
-    wait_until(lambda: api.get(f"/v1/tickets/{tid}").json()["state"] == "order_in_progress", timeout=10)
+    wait_until(lambda: api.get(f"/v1/tickets/{tid}").json()["state"] == "order_in_progress", timeout=20)
     return tid, orders[0]
 
 
@@ -134,7 +134,7 @@ def test_from_the_sales_desk_to_an_active_contract(system, router, tmp_path):
         assert unknown_profile.status_code == 422 and "billing_profile_id" in unknown_profile.json()["errors"]
 
         ready = wait_until(lambda: (o := api.get(f"/v1/orders/{order['id']}").json())["contract"]["state"] == "ready"
-                           and o, timeout=15, message="billing and network answered")
+                           and o, timeout=30, message="billing and network answered")
         assert ready["contract_id"] == contract_id and ready["customer_id"] and ready["connection_id"]
         connection = api.get(f"/v1/connections/{ready['connection_id']}").json()
         assert connection["state"] == "reserved" and connection["contract_id"] == contract_id

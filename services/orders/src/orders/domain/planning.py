@@ -69,8 +69,9 @@ class Technician:
         errors.check(len(phone or "") <= 40, "phone", "at most 40 characters")
         hours = validate_hours(working_hours, errors) if working_hours is not None else [dict(h) for h in DEFAULT_HOURS]
         try:
-            ZoneInfo(timezone or "UTC")
-        except (ZoneInfoNotFoundError, ValueError):
+            if len(timezone or "") <= 64:
+                ZoneInfo(timezone or "UTC")
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             errors.check(False, "timezone", "not an IANA time zone (e.g. America/Argentina/Buenos_Aires)")
         errors.raise_if_any()
         return cls(name=name, user_id=(user_id or "").strip() or None, zone_ids=sorted(set(zones)), working_hours=hours,
