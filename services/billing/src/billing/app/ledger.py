@@ -27,24 +27,24 @@ def _settle(uow, inv: model.Invoice, amount: Decimal) -> Decimal:
     return new_balance
 
 
-def _early_payment_discount(uow, inv: model.Invoice, paid_on: dt.date, available: Decimal) -> Decimal:
+def _early_payment_discount(uow, inv: model.Invoice, paid_at: dt.datetime, available: Decimal) -> Decimal:
     """"Pronto pago": an untouched invoice paid in full within the profile's days gets the percent off,
     as a credit note. Returns the discount granted (0 when it does not apply)."""
     if inv.kind != "service" or inv.balance != inv.total or not inv.contract_id:
         return ZERO
     contract = uow.contracts.get(inv.contract_id)
     profile = uow.billing_profiles.get(contract.billing_profile_id)
-    if profile.early_payment_percent <= 0 or paid_on > inv.issue_date + dt.timedelta(days=profile.early_payment_days):
+    if profile.early_payment_percent <= 0 or paid_at.date() > inv.issue_date + dt.timedelta(days=profile.early_payment_days):
         return ZERO
     discount = q(inv.total * profile.early_payment_percent / 100)
     if discount <= 0 or available < inv.balance - discount:
         return ZERO
-    _credit_note(uow, inv, discount, f"Pronto pago {fmt(profile.early_payment_percent)}%")
+    _credit_note(uow, inv, discount, f"Pronto pago {fmt(profile.early_payment_percent)}%", at=paid_at)
     return discount
 
 
 def _allocate(uow, customer: model.Customer, amount: Decimal, *, payment_id: str | None,
-              paid_on: dt.date) -> tuple[list[tuple[str, str, Decimal]], Decimal]:
+              paid_at: dt.datetime) -> tuple[list[tuple[str, str, Decimal]], Decimal]:
     invoices = uow.invoices.open_for_customer(customer.id, customer.currency)
     left = amount
     done, rows = [], []
@@ -52,7 +52,7 @@ def _allocate(uow, customer: model.Customer, amount: Decimal, *, payment_id: str
         if left <= 0:
             break
         if payment_id:
-            inv.balance -= _early_payment_discount(uow, inv, paid_on, left)
+            inv.balance -= _early_payment_discount(uow, inv, paid_at, left)
             if inv.balance == 0:
                 uow.invoices.set_balance(inv.id, ZERO, "paid")
                 continue
@@ -74,7 +74,7 @@ def apply_credit(uow, customer: model.Customer) -> None:
     fresh = uow.customers.get(customer.id, lock=True)
     if fresh.credit <= 0:
         return
-    _, left = _allocate(uow, fresh, fresh.credit, payment_id=None, paid_on=dt.date.today())
+    _, left = _allocate(uow, fresh, fresh.credit, payment_id=None, paid_at=model.now())
     uow.customers.set_credit(fresh.id, left)
     customer.credit = left
     _reactivate_cleared(uow, fresh)
@@ -155,7 +155,7 @@ def _record(uow, cmd, amount, currency, paid_at, ref) -> model.Payment:
                                 channel=(cmd.channel or "").strip(), external_ref=ref, paid_at=paid_at)
         uow.payments.add(payment)
         uow.flush()  # the external_ref unique key is checked here
-        done, left = _allocate(uow, customer, amount, payment_id=payment.id, paid_on=paid_at.date())
+        done, left = _allocate(uow, customer, amount, payment_id=payment.id, paid_at=paid_at)
         payment.allocations = done
         payment.unallocated = left
         uow.session.execute(orm.payments.update().where(orm.payments.c.id == payment.id).values(unallocated=left))
@@ -180,12 +180,12 @@ def list_payments(uow, *, customer_id: str = "", limit=None, cursor=None):
 
 # ---- credit notes ----
 
-def _credit_note(uow, inv: model.Invoice, amount: Decimal, reason: str) -> dict:
+def _credit_note(uow, inv: model.Invoice, amount: Decimal, reason: str, at: dt.datetime | None = None) -> dict:
     seq = uow.invoices.next_numbers(CREDIT_NOTE_SERIES, 1)
     row = {"id": new_id(), "series": CREDIT_NOTE_SERIES, "seq": seq,
            "number": model.invoice_number(CREDIT_NOTE_SERIES, seq), "invoice_id": inv.id,
            "customer_id": inv.customer_id, "amount": amount, "currency": inv.currency, "reason": reason[:500],
-           "created_at": model.now()}
+           "created_at": at or model.now()}
     uow.session.execute(orm.credit_notes.insert().values(**row))
     new_balance = inv.balance - amount
     state = inv.state
