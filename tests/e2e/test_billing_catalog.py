@@ -85,3 +85,9 @@ def test_catalog_and_quote(billing_system):
         forbidden = sales.post("/v1/plans", json={"name": "Y", "download_mbps": 10, "upload_mbps": 5,
                                                   "price": "10", "currency": "ARS"})
         assert forbidden.status_code == 403
+        # sales may look customers up, not run billing
+        assert sales.get("/v1/customers").status_code == 200
+        assert sales.get("/v1/invoices").status_code == 403
+        assert sales.post("/v1/bill-runs", json={"period": "2026-12"}).status_code == 403
+        assert sales.post("/v1/payments", json={"customer_id": "x", "amount": "1", "currency": "ARS",
+                                                "method": "cash"}).status_code == 403

@@ -76,7 +76,7 @@ def test_billing_pause_skips_periods(svc):
     assert invoicing.run_bill_run(svc.uow, "2027-03").invoices_issued == 0
 
 
-def test_pronto_pago_and_credit_notes(svc):
+def test_pronto_pago_and_credit_notes(svc, tmp_path):
     plan, item, promo, profile = svc.setup_catalog()
     early = cat.create_billing_profile(svc.uow(), cat.CreateBillingProfile(
         name="Pronto pago", issue_day=1, due_days=10, late_fee_kind="percent", late_fee_value="5",
@@ -85,8 +85,10 @@ def test_pronto_pago_and_credit_notes(svc):
     svc.activate(m.contract_id, dt.datetime(2026, 11, 1, tzinfo=UTC))
     inv = invoices.list_invoices(svc.uow(), contract_id=m.contract_id)[0][0]
     assert inv.total == D("12000.00")
-    pdf_text = invoices.invoice_pdf(svc.uow(), inv.id)[0]
-    assert pdf_text.startswith(b"%PDF")
+    es = _text(invoices.invoice_pdf(svc.uow(), inv.id)[0], tmp_path)
+    assert "Factura" in es and "Pronto pago: 10% de descuento" in es and "$12.000,00" in es
+    en = _text(invoices.invoice_pdf(svc.uow(), inv.id, locale="en")[0], tmp_path)
+    assert "Invoice" in en and "Balance due" in en and "Early payment: 10% off" in en
     # paid within 5 days: 10% off as a credit note, the rest settles the invoice
     p = ledger.record_payment(svc.uow, ledger.RecordPayment(
         customer_id=inv.customer_id, amount="10800.00", currency="ARS", method="card", channel="pos",
