@@ -2,7 +2,7 @@
 #   docker build -t antena .            then   antena run <service>
 #   docker build --build-arg SERVICE=billing -t antena-billing .   (default command)
 
-FROM python:3.11-slim AS build
+FROM python:3.11-slim-bookworm AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/antena
 WORKDIR /src
@@ -13,7 +13,7 @@ COPY gateway/ gateway/
 RUN /opt/antena/bin/pip install ./proto ./common ./services/sales ./services/orders ./services/network \
         ./services/billing ./services/notifications ./services/portal ./gateway
 
-FROM python:3.11-slim AS runtime
+FROM python:3.11-slim-bookworm AS runtime
 ARG SERVICE=gateway
 # weasyprint (invoice PDFs) needs pango, harfbuzz and fonts.
 RUN apt-get update \
