@@ -10,6 +10,7 @@ from importlib.metadata import entry_points
 import typer
 from rich.console import Console
 
+from . import bus
 from .logs import configure
 from .settings import PlatformSettings
 
@@ -60,7 +61,30 @@ def migrate(service: str = typer.Argument(..., help="the service whose database 
     runtime = factories[service].load()()
     if runtime.database is not None:
         runtime.database.migrate()
-    console.print(f"{service}: migrations applied")
+    declare_queues([runtime])
+    console.print(f"{service}: migrations applied, event queues declared")
+
+
+def declare_queues(runtimes: list) -> None:
+    """Declare the consumers' queues before anything publishes: on RabbitMQ an
+    event sent before its consumer's queue exists would be unroutable."""
+    subscribed = [(r, s) for r in runtimes for s in r.subscriptions]
+    if not subscribed:
+        return
+    url = runtimes[0].platform.broker_url
+    with bus.connect(url) as conn:
+        conn.ensure_connection(max_retries=5)
+        bus.declare_topology(conn, [bus.consumer_queue(r.name, s.event_type, url) for r, s in subscribed])
+
+
+@app.command()
+def topology() -> None:
+    """Declare the exchanges and every installed service's consumer queues on the broker, then exit."""
+    platform = PlatformSettings()
+    configure(platform.log_level, platform.log_format)
+    runtimes = [ep.load()() for ep in _factories().values()]
+    declare_queues(runtimes)
+    console.print(f"declared the queues of {sum(len(r.subscriptions) for r in runtimes)} subscriptions")
 
 
 @app.command()
@@ -139,13 +163,10 @@ def health(service: str = typer.Argument(..., help="the service to check"),
 
 def start_all(only: list[str] | None = None) -> list:
     """Start every service in this process (embedded mode); returns the runtimes."""
-    runtimes = []
-    for name, ep in _factories().items():
-        if only and name not in only:
-            continue
-        runtime = ep.load()()
+    runtimes = [ep.load()() for name, ep in _factories().items() if not only or name in only]
+    declare_queues(runtimes)
+    for runtime in runtimes:
         runtime.start()
-        runtimes.append(runtime)
     for runtime in runtimes:
         runtime.wait_ready()
     return runtimes

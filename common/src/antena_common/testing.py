@@ -217,6 +217,11 @@ class ProcessSystem(System):
         self.log_dir = Path(log_dir)
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.procs: dict[str, subprocess.Popen] = {}
+        # As `antena migrate` does in a deployment: every consumer queue exists before any service publishes.
+        import sys
+
+        subprocess.run([sys.executable, "-m", "antena_common.cli", "topology"], env={**os.environ, **self.env},
+                       check=True, capture_output=True, timeout=60)
         for name in only or SERVICE_NAMES:
             self.start(name)
         wait_until(self._gateway_up, timeout=60, message="gateway /health")
