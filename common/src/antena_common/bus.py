@@ -298,6 +298,7 @@ class EventConsumer:
                     message.ack()
                     metrics.EVENTS_HANDLED.labels(self.consumer, envelope.type, "ok").inc()
                     metrics.EVENT_HANDLING_SECONDS.labels(self.consumer, envelope.type).observe(time.perf_counter() - started)
+                    metrics.observe_lag(self.consumer, envelope.type, envelope.occurred_at)
                     return
                 except DomainError as exc:
                     log.warning("event refused by the domain", consumer=self.consumer, type=envelope.type,

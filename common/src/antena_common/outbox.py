@@ -72,6 +72,8 @@ class OutboxRelay:
             self.publisher.publish_many([(row.routing_key, row.body) for row in rows])
             conn.execute(update(t).where(t.c.id.in_([r.id for r in rows])).values(published_at=utcnow()))
         metrics.OUTBOX_PUBLISHED.labels(self.service).inc(len(rows))
+        # a full batch means more may wait: count them (cheap enough once per batch)
+        metrics.OUTBOX_BACKLOG.labels(self.service).set(self.backlog() if len(rows) >= self.batch else 0)
         return len(rows)
 
     def backlog(self) -> int:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import sessionmaker
 
 from .bus import EventConsumer, Subscription
 from .db import UnitOfWork, make_engine, messaging_tables, run_migrations
+from . import metrics
 from .logs import get_logger
 from .outbox import OutboxRelay
 from .rpc import GrpcServer
@@ -69,6 +70,9 @@ class ServiceRuntime:
     on_start: list[Callable[[], None]] = field(default_factory=list)
 
     def start(self, *, migrate: bool = True) -> None:
+        port = getattr(self.settings, "metrics_port", 0)
+        if port:
+            metrics.serve(port, getattr(self.settings, "metrics_host", "0.0.0.0"))
         if self.database is not None:
             if migrate:
                 self.database.migrate()
@@ -116,6 +120,8 @@ class ServiceRuntime:
         if self.database is not None:
             self.relay.stop()
             self.database.engine.dispose()
+        if getattr(self.settings, "metrics_port", 0):
+            metrics.stop_serving(self.settings.metrics_port)
         log.info("service stopped", service=self.name)
 
 

@@ -57,6 +57,8 @@ class ServiceSettings(BaseSettings):
     grpc_bind: str = ""
     consumer_threads: int = 1
     outbox_poll_seconds: float = 0.05
+    metrics_port: int = 0  # > 0: serve Prometheus /metrics on this port
+    metrics_host: str = "0.0.0.0"
 
     @model_validator(mode="after")
     def _defaults(self):

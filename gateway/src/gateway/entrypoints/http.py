@@ -5,14 +5,17 @@ import asyncio
 import base64
 import hashlib
 import re
+import time
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import text
+
+from antena_common import metrics
 
 from ..adapters.clients import SERVICES
 from . import problems
@@ -141,6 +144,33 @@ def _swagger_page() -> tuple[HTMLResponse, str]:
     return page, csp
 
 
+class HttpMetricsMiddleware:
+    """Request count and latency per route template (not per raw path: bounded labels)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = [500]
+
+        async def send_status(message):
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_status)
+        finally:
+            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            method = scope.get("method", "?")
+            metrics.HTTP_REQUESTS.labels("gateway", method, route, str(status[0])).inc()
+            metrics.HTTP_SECONDS.labels("gateway", method, route).observe(time.perf_counter() - started)
+
+
 def create_app(state: dict) -> FastAPI:
     app = FastAPI(title="Antena staff API", version="1", description=DESCRIPTION, openapi_tags=TAGS,
                   docs_url=None, redoc_url=None)
@@ -154,6 +184,11 @@ def create_app(state: dict) -> FastAPI:
     @app.get("/docs", include_in_schema=False)
     async def docs() -> HTMLResponse:
         return HTMLResponse(docs_page.body)
+
+    @app.get("/metrics", include_in_schema=False)
+    async def prometheus_metrics() -> Response:
+        body, content_type = metrics.render()  # the process registry: every service in the embedded mode
+        return Response(body, media_type=content_type)
 
     @app.get("/health", tags=["health"], summary="Liveness: the gateway process answers")
     async def health() -> dict:
@@ -200,4 +235,5 @@ def create_app(state: dict) -> FastAPI:
                            expose_headers=["X-Request-ID", "Idempotent-Replayed", "Retry-After", "Location"],
                            max_age=600)
     app.add_middleware(RequestContextMiddleware, page_csp={"/docs": docs_csp})
+    app.add_middleware(HttpMetricsMiddleware)
     return app
