@@ -202,5 +202,7 @@ def main() -> None:
     sys.exit(app())
 
 
+app.add_typer(__import__(f"{__package__}.ops", fromlist=["app"]).app, name="ops")
+
 if __name__ == "__main__":
     main()
