@@ -32,7 +32,7 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
         settings=settings,
         platform=platform,
         database=database,
-        servicers=[grpc_api.register(uow_factory)],
+        servicers=[grpc_api.register(uow_factory, settings.attachment_max_bytes)],
         subscriptions=events.subscriptions(uow_factory),
         jobs=[PeriodicJob("dunning", settings.dunning_every_seconds, daily_dunning)],
     )

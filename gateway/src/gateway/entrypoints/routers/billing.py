@@ -5,19 +5,26 @@ from __future__ import annotations
 
 import base64
 import binascii
+import os
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, File, HTTPException, Query, Request, Response, UploadFile
 from pydantic import BaseModel, Field
 
 from antena.billing.v1 import billing_pb2 as pb
 from antena.billing.v1 import billing_pb2_grpc
 
-from ..deps import PageDep, page_body, require, stub, to_dict
+from antena_common.errors import InvalidArgument
+
+from ..deps import CurrentUser, PageDep, page_body, require, stub, to_dict
 
 router = APIRouter(prefix="/v1", tags=["billing"])
 FINANCE = ("finance",)
 LOOKUP = ("finance", "sales", "operations")
+ATTACHMENT_READ = ("finance", "sales")
+# The same variable the billing service reads (ANTENA_BILLING_ATTACHMENT_MAX_BYTES).
+ATTACHMENT_MAX_BYTES = int(os.environ.get("ANTENA_BILLING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
+ATTACHMENT_MAGIC = ((b"%PDF-", "application/pdf"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
 
 Money = Annotated[str, Field(min_length=1, max_length=20, examples=["12500.00"], description="decimal string")]
 Period = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", examples=["2026-12"], description="YYYY-MM")]
@@ -136,6 +143,46 @@ def get_contract(contract_id: str, request: Request) -> dict:
 def contract_document(contract_id: str, request: Request) -> Response:
     """The contract PDF, rendered now from the company's template (with the signature once stored)."""
     return _pdf(billing(request).GetContractDocumentPdf(pb.GetContractDocumentRequest(contract_id=contract_id)))
+
+
+def attachment_out(a: pb.ContractAttachment) -> dict:
+    d = to_dict(a)
+    d["size"] = int(d.get("size") or 0)  # int64 travels as a string in proto JSON
+    return d
+
+
+@router.post("/contracts/{contract_id}/attachments", status_code=201, dependencies=[require(*FINANCE)],
+             description="Multipart field `file`: PDF, PNG or JPEG (recognised by content), at most "
+                         f"{ATTACHMENT_MAX_BYTES} bytes (413 above, 415 for other types).")
+def add_contract_attachment(contract_id: str, request: Request, user: CurrentUser,
+                            file: Annotated[UploadFile, File(description="PDF, PNG or JPEG")]) -> dict:
+    content = file.file.read(ATTACHMENT_MAX_BYTES + 1)
+    if len(content) > ATTACHMENT_MAX_BYTES:
+        raise HTTPException(413, f"the file is larger than {ATTACHMENT_MAX_BYTES} bytes")
+    if not content:
+        raise InvalidArgument("file: is empty", field_errors={"file": "is empty"})
+    if not any(content.startswith(magic) for magic, _ in ATTACHMENT_MAGIC):
+        raise HTTPException(415, "only PDF, PNG or JPEG files are accepted (recognised by their content)")
+    return attachment_out(billing(request).AddContractAttachment(pb.AddContractAttachmentRequest(
+        contract_id=contract_id, filename=file.filename or "archivo", content=content, uploaded_by=user.id)))
+
+
+@router.get("/contracts/{contract_id}/attachments", dependencies=[require(*ATTACHMENT_READ)])
+def list_contract_attachments(contract_id: str, request: Request) -> dict:
+    resp = billing(request).ListContractAttachments(pb.ListContractAttachmentsRequest(contract_id=contract_id))
+    return {"items": [attachment_out(a) for a in resp.items]}
+
+
+@router.get("/contracts/{contract_id}/attachments/{attachment_id}", dependencies=[require(*ATTACHMENT_READ)],
+            response_class=Response,
+            responses={200: {"content": {"application/pdf": {}, "image/png": {}, "image/jpeg": {}}}})
+def download_contract_attachment(contract_id: str, attachment_id: str, request: Request) -> Response:
+    resp = billing(request).GetContractAttachment(pb.GetContractAttachmentRequest(
+        contract_id=contract_id, attachment_id=attachment_id))
+    name = resp.attachment.filename.replace('"', "")
+    return Response(resp.content, media_type=resp.attachment.content_type,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"',
+                             "X-Content-Type-Options": "nosniff"})
 
 
 class ServiceIn(BaseModel):

@@ -546,6 +546,64 @@ class StoreContractSignatureRequest(_message.Message):
     customer_id: str
     def __init__(self, contract_id: _Optional[str] = ..., image: _Optional[bytes] = ..., content_type: _Optional[str] = ..., signer_name: _Optional[str] = ..., customer_id: _Optional[str] = ...) -> None: ...
 
+class ContractAttachment(_message.Message):
+    __slots__ = ("id", "contract_id", "filename", "content_type", "size", "uploaded_by", "created_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    SIZE_FIELD_NUMBER: _ClassVar[int]
+    UPLOADED_BY_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    contract_id: str
+    filename: str
+    content_type: str
+    size: int
+    uploaded_by: str
+    created_at: str
+    def __init__(self, id: _Optional[str] = ..., contract_id: _Optional[str] = ..., filename: _Optional[str] = ..., content_type: _Optional[str] = ..., size: _Optional[int] = ..., uploaded_by: _Optional[str] = ..., created_at: _Optional[str] = ...) -> None: ...
+
+class AddContractAttachmentRequest(_message.Message):
+    __slots__ = ("contract_id", "filename", "content", "uploaded_by")
+    CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    UPLOADED_BY_FIELD_NUMBER: _ClassVar[int]
+    contract_id: str
+    filename: str
+    content: bytes
+    uploaded_by: str
+    def __init__(self, contract_id: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ..., uploaded_by: _Optional[str] = ...) -> None: ...
+
+class ListContractAttachmentsRequest(_message.Message):
+    __slots__ = ("contract_id",)
+    CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
+    contract_id: str
+    def __init__(self, contract_id: _Optional[str] = ...) -> None: ...
+
+class ListContractAttachmentsResponse(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[ContractAttachment]
+    def __init__(self, items: _Optional[_Iterable[_Union[ContractAttachment, _Mapping]]] = ...) -> None: ...
+
+class GetContractAttachmentRequest(_message.Message):
+    __slots__ = ("contract_id", "attachment_id")
+    CONTRACT_ID_FIELD_NUMBER: _ClassVar[int]
+    ATTACHMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    contract_id: str
+    attachment_id: str
+    def __init__(self, contract_id: _Optional[str] = ..., attachment_id: _Optional[str] = ...) -> None: ...
+
+class ContractAttachmentContent(_message.Message):
+    __slots__ = ("attachment", "content")
+    ATTACHMENT_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    attachment: ContractAttachment
+    content: bytes
+    def __init__(self, attachment: _Optional[_Union[ContractAttachment, _Mapping]] = ..., content: _Optional[bytes] = ...) -> None: ...
+
 class PdfDocument(_message.Message):
     __slots__ = ("content", "filename", "content_type")
     CONTENT_FIELD_NUMBER: _ClassVar[int]

@@ -167,6 +167,21 @@ class BillingServiceStub:
                 request_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.StoreContractSignatureRequest.SerializeToString,
                 response_deserializer=antena_dot_billing_dot_v1_dot_billing__pb2.Contract.FromString,
                 _registered_method=True)
+        self.AddContractAttachment = channel.unary_unary(
+                '/antena.billing.v1.BillingService/AddContractAttachment',
+                request_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.AddContractAttachmentRequest.SerializeToString,
+                response_deserializer=antena_dot_billing_dot_v1_dot_billing__pb2.ContractAttachment.FromString,
+                _registered_method=True)
+        self.ListContractAttachments = channel.unary_unary(
+                '/antena.billing.v1.BillingService/ListContractAttachments',
+                request_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.ListContractAttachmentsRequest.SerializeToString,
+                response_deserializer=antena_dot_billing_dot_v1_dot_billing__pb2.ListContractAttachmentsResponse.FromString,
+                _registered_method=True)
+        self.GetContractAttachment = channel.unary_unary(
+                '/antena.billing.v1.BillingService/GetContractAttachment',
+                request_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.GetContractAttachmentRequest.SerializeToString,
+                response_deserializer=antena_dot_billing_dot_v1_dot_billing__pb2.ContractAttachmentContent.FromString,
+                _registered_method=True)
         self.GetInvoice = channel.unary_unary(
                 '/antena.billing.v1.BillingService/GetInvoice',
                 request_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.GetInvoiceRequest.SerializeToString,
@@ -389,6 +404,25 @@ class BillingServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def AddContractAttachment(self, request, context):
+        """Files attached to a contract by staff (PDF, PNG or JPEG); listed by name on the contract PDF.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListContractAttachments(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetContractAttachment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetInvoice(self, request, context):
         """Invoices and bill runs
         """
@@ -584,6 +618,21 @@ def add_BillingServiceServicer_to_server(servicer, server):
                     servicer.StoreContractSignature,
                     request_deserializer=antena_dot_billing_dot_v1_dot_billing__pb2.StoreContractSignatureRequest.FromString,
                     response_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.Contract.SerializeToString,
+            ),
+            'AddContractAttachment': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddContractAttachment,
+                    request_deserializer=antena_dot_billing_dot_v1_dot_billing__pb2.AddContractAttachmentRequest.FromString,
+                    response_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.ContractAttachment.SerializeToString,
+            ),
+            'ListContractAttachments': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListContractAttachments,
+                    request_deserializer=antena_dot_billing_dot_v1_dot_billing__pb2.ListContractAttachmentsRequest.FromString,
+                    response_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.ListContractAttachmentsResponse.SerializeToString,
+            ),
+            'GetContractAttachment': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetContractAttachment,
+                    request_deserializer=antena_dot_billing_dot_v1_dot_billing__pb2.GetContractAttachmentRequest.FromString,
+                    response_serializer=antena_dot_billing_dot_v1_dot_billing__pb2.ContractAttachmentContent.SerializeToString,
             ),
             'GetInvoice': grpc.unary_unary_rpc_method_handler(
                     servicer.GetInvoice,
@@ -1341,6 +1390,87 @@ class BillingService:
             '/antena.billing.v1.BillingService/StoreContractSignature',
             antena_dot_billing_dot_v1_dot_billing__pb2.StoreContractSignatureRequest.SerializeToString,
             antena_dot_billing_dot_v1_dot_billing__pb2.Contract.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddContractAttachment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.billing.v1.BillingService/AddContractAttachment',
+            antena_dot_billing_dot_v1_dot_billing__pb2.AddContractAttachmentRequest.SerializeToString,
+            antena_dot_billing_dot_v1_dot_billing__pb2.ContractAttachment.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListContractAttachments(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.billing.v1.BillingService/ListContractAttachments',
+            antena_dot_billing_dot_v1_dot_billing__pb2.ListContractAttachmentsRequest.SerializeToString,
+            antena_dot_billing_dot_v1_dot_billing__pb2.ListContractAttachmentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetContractAttachment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/antena.billing.v1.BillingService/GetContractAttachment',
+            antena_dot_billing_dot_v1_dot_billing__pb2.GetContractAttachmentRequest.SerializeToString,
+            antena_dot_billing_dot_v1_dot_billing__pb2.ContractAttachmentContent.FromString,
             options,
             channel_credentials,
             insecure,

@@ -136,6 +136,19 @@ contracts = Table(
     Column("created_at", UtcDateTime(), nullable=False),
 )
 
+# files staff attach to a contract; the bytes live in the row (same transaction as the metadata)
+contract_attachments = Table(
+    "contract_attachments", metadata,
+    Column("id", ID, primary_key=True),
+    Column("contract_id", ID, ForeignKey("contracts.id"), nullable=False, index=True),
+    Column("filename", String(200), nullable=False),
+    Column("content_type", String(50), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("uploaded_by", String(64), nullable=False, default=""),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
 contract_items = Table(
     "contract_items", metadata,
     Column("id", ID, primary_key=True),

@@ -151,6 +151,22 @@ class ContractRepository:
         values.pop("id")
         self.session.execute(update(orm.contracts).where(orm.contracts.c.id == c.id).values(**values))
 
+    def add_attachment(self, a: model.ContractAttachment, content: bytes) -> None:
+        self.session.execute(insert(orm.contract_attachments).values(**_values(a), content=content))
+
+    def attachments(self, contract_id: str) -> list[model.ContractAttachment]:
+        t = orm.contract_attachments
+        cols = [c for c in t.c if c.name != "content"]
+        rows = self.session.execute(select(*cols).where(t.c.contract_id == contract_id).order_by(t.c.id))
+        return [_row_to(model.ContractAttachment, r) for r in rows]
+
+    def attachment(self, contract_id: str, attachment_id: str) -> tuple[model.ContractAttachment, bytes]:
+        t = orm.contract_attachments
+        row = self.session.execute(select(t).where(t.c.contract_id == contract_id, t.c.id == attachment_id)).first()
+        if row is None:
+            raise NotFound(f"attachment {attachment_id} not found on contract {contract_id}")
+        return _row_to(model.ContractAttachment, row), row.content
+
     def items(self, contract_ids) -> dict[str, list[model.ContractItem]]:
         out: dict[str, list] = {}
         ids = list(contract_ids)

@@ -249,3 +249,27 @@ def list_customers(uow, *, q: str = "", limit=None, cursor=None):
         page = items[:limit]
         balances = {c.id: uow.customers.open_balance(c.id) for c in page}
     return page, balances, encode_cursor(items[limit - 1].id) if len(items) > limit else ""
+
+
+# ---- attachments ----
+
+def add_attachment(uow, *, contract_id: str, filename: str, content: bytes, max_bytes: int,
+                   uploaded_by: str = "") -> model.ContractAttachment:
+    attachment = model.ContractAttachment.accept(contract_id=contract_id, filename=filename, content=content,
+                                                 max_bytes=max_bytes, uploaded_by=uploaded_by)
+    with uow:
+        uow.contracts.get(contract_id)  # NotFound for an unknown contract
+        uow.contracts.add_attachment(attachment, content)
+        uow.commit()
+    return attachment
+
+
+def list_attachments(uow, contract_id: str) -> list[model.ContractAttachment]:
+    with uow:
+        uow.contracts.get(contract_id)
+        return uow.contracts.attachments(contract_id)
+
+
+def get_attachment(uow, contract_id: str, attachment_id: str) -> tuple[model.ContractAttachment, bytes]:
+    with uow:
+        return uow.contracts.attachment(contract_id, attachment_id)

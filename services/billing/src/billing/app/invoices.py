@@ -60,6 +60,7 @@ def contract_pdf(uow, contract_id: str, *, customer_id: str = "") -> tuple[bytes
         items = uow.contracts.items([c.id]).get(c.id, [])
         catalog_items = uow.recurring_items.find([i.recurring_item_id for i in items])
         signature, sig_type = uow.contracts.signature(c.id)
+        attachments = [a.filename for a in uow.contracts.attachments(c.id)]
         company = company_cases.read(uow)
     lang = "es"
     money = lambda a: documents.money(a, c.currency, lang)  # noqa: E731
@@ -83,6 +84,7 @@ def contract_pdf(uow, contract_id: str, *, customer_id: str = "") -> tuple[bytes
         "end_date": c.end_date.strftime("%d/%m/%Y") if c.end_date else "",
         "profile": {"issue_day": profile.issue_day, "due_days": profile.due_days,
                     "suspend_after_days": profile.suspend_after_days},
+        "attachments": attachments,
         "today": dt.date.today().strftime("%d/%m/%Y"),
     }
     pdf = documents.contract_pdf(company["contract_template"], context,

@@ -51,9 +51,15 @@ def tax_pb(x: catalog.TaxRate) -> pb.TaxRate:
                       created_at=_ts(x.created_at))
 
 
+def attachment_pb(a: model.ContractAttachment) -> pb.ContractAttachment:
+    return pb.ContractAttachment(id=a.id, contract_id=a.contract_id, filename=a.filename, content_type=a.content_type,
+                                 size=a.size, uploaded_by=a.uploaded_by, created_at=_ts(a.created_at))
+
+
 class BillingServicer(billing_pb2_grpc.BillingServiceServicer):
-    def __init__(self, uow_factory):
+    def __init__(self, uow_factory, attachment_max_bytes: int = 10 * 1024 * 1024):
         self.uow = uow_factory
+        self.attachment_max_bytes = attachment_max_bytes
 
     # ---- catalog ----
 
@@ -248,6 +254,19 @@ class _Rest:
             self.uow(), contract_id=r.contract_id, image=r.image, content_type=r.content_type,
             signer_name=r.signer_name, customer_id=r.customer_id))
 
+    def AddContractAttachment(self, r, context):
+        return attachment_pb(contract_cases.add_attachment(
+            self.uow(), contract_id=r.contract_id, filename=r.filename, content=r.content,
+            max_bytes=self.attachment_max_bytes, uploaded_by=r.uploaded_by))
+
+    def ListContractAttachments(self, r, context):
+        return pb.ListContractAttachmentsResponse(
+            items=[attachment_pb(a) for a in contract_cases.list_attachments(self.uow(), r.contract_id)])
+
+    def GetContractAttachment(self, r, context):
+        a, content = contract_cases.get_attachment(self.uow(), r.contract_id, r.attachment_id)
+        return pb.ContractAttachmentContent(attachment=attachment_pb(a), content=content)
+
     def GetInvoice(self, r, context):
         return invoice_pb(invoices.get_invoice(self.uow(), r.id, customer_id=r.customer_id))
 
@@ -321,6 +340,6 @@ class FullServicer(_Rest, BillingServicer):
     pass
 
 
-def register(uow_factory):
-    return (billing_pb2_grpc.add_BillingServiceServicer_to_server, FullServicer(uow_factory),
+def register(uow_factory, attachment_max_bytes: int = 10 * 1024 * 1024):
+    return (billing_pb2_grpc.add_BillingServiceServicer_to_server, FullServicer(uow_factory, attachment_max_bytes),
             pb.DESCRIPTOR.services_by_name["BillingService"].full_name)

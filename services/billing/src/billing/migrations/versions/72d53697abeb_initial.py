@@ -1,15 +1,15 @@
 """initial
 
-Revision ID: 539f725e0a0b
+Revision ID: 72d53697abeb
 Revises: 
-Create Date: 2026-11-22 07:14:17.648935
+Create Date: 2026-11-22 08:04:24.026638
 """
 from alembic import op
 import sqlalchemy as sa
 import antena_common.db
 
 
-revision = '539f725e0a0b'
+revision = '72d53697abeb'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -188,6 +188,21 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_contracts_customer_id'), ['customer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_contracts_state'), ['state'], unique=False)
 
+    op.create_table('contract_attachments',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('contract_id', sa.String(length=36), nullable=False),
+    sa.Column('filename', sa.String(length=200), nullable=False),
+    sa.Column('content_type', sa.String(length=50), nullable=False),
+    sa.Column('size', sa.BigInteger(), nullable=False),
+    sa.Column('content', sa.LargeBinary(), nullable=False),
+    sa.Column('uploaded_by', sa.String(length=64), nullable=False),
+    sa.Column('created_at', antena_common.db.UtcDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['contract_id'], ['contracts.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('contract_attachments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_contract_attachments_contract_id'), ['contract_id'], unique=False)
+
     op.create_table('contract_discounts',
     sa.Column('contract_id', sa.String(length=36), nullable=False),
     sa.Column('discount_id', sa.String(length=36), nullable=False),
@@ -322,6 +337,10 @@ def downgrade() -> None:
 
     op.drop_table('contract_items')
     op.drop_table('contract_discounts')
+    with op.batch_alter_table('contract_attachments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_contract_attachments_contract_id'))
+
+    op.drop_table('contract_attachments')
     with op.batch_alter_table('contracts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_contracts_state'))
         batch_op.drop_index(batch_op.f('ix_contracts_customer_id'))
