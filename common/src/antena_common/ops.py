@@ -67,6 +67,11 @@ class DeadLetter:
         self.consumer = str(self.headers.get("x-antena-consumer", ""))
         self.queue = str(self.headers.get("x-antena-queue", ""))
         self.reason = str(self.headers.get("x-antena-reason", ""))
+        death = self.headers.get("x-death")  # rejected by the broker to the queue's dead-letter exchange
+        if not self.queue and isinstance(death, list) and death and isinstance(death[0], dict):
+            self.queue = str(death[0].get("queue", ""))
+            self.consumer = self.consumer or self.queue.split(".", 1)[0]
+            self.reason = self.reason or "broker: " + str(death[0].get("reason", ""))
         self.type = str(env.get("type") or self.headers.get("x-antena-routing-key", ""))
         self.event_id = str(env.get("event_id", ""))
         self.occurred_at = str(env.get("occurred_at", ""))
@@ -113,6 +118,20 @@ def dead_list(broker: str = typer.Option(None, envvar="ANTENA_BROKER_URL", help=
     out.print(table)
 
 
+def _queue_exists(conn, name: str) -> bool:
+    channel = conn.channel()  # a failed passive declare closes the channel, so a throwaway one
+    try:
+        channel.queue_declare(name, passive=True)
+        return True
+    except Exception:
+        return False
+    finally:
+        try:
+            channel.close()
+        except Exception:
+            pass
+
+
 @dead_app.command("replay")
 def dead_replay(consumer: str = typer.Option(None, help="only this consumer's dead letters"),
                 type_: str = typer.Option(None, "--type", help="only this event type (e.g. sales.lead_created)"),
@@ -131,6 +150,10 @@ def dead_replay(consumer: str = typer.Option(None, help="only this consumer's de
             letters = _take_all(channel, 100_000)
             chosen = [d for d in letters if d.queue and (not consumer or d.consumer == consumer)
                       and (not type_ or d.type == type_)]
+            missing = {q for q in {d.queue for d in chosen} if not _queue_exists(conn, q)}
+            for q in sorted(missing):
+                err.print(f"[yellow]queue {q} does not exist: its dead letters stay[/yellow]")
+            chosen = [d for d in chosen if d.queue not in missing]
             if limit:
                 chosen = chosen[:limit]
             chosen_tags = {_tag(d) for d in chosen}

@@ -68,6 +68,11 @@ def test_dead_letters_are_listed_without_loss_and_replayed_after_a_fix(pg_url, a
     # the filter by type selects nothing here: nothing moves
     r = run("dead-letters", "replay", "--type", "billing.invoice_issued", "--broker", amqp_url)
     assert "replayed 0 dead letter(s); 1 left" in r.output
+    # its queue does not exist: it is not published into the void, it stays
+    r = run("dead-letters", "replay", "--broker", amqp_url)
+    assert r.exit_code == 0, r.output
+    assert "other.sales.lead_created does not exist" in r.output and "replayed 0 dead letter(s); 1 left" in r.output
+    assert other.event_id in run("dead-letters", "list", "--broker", amqp_url).output
 
 
 def test_dead_letters_bad_broker_is_a_clear_error():
@@ -119,3 +124,18 @@ def test_import_leads_through_the_gateway(embedded_system, tmp_path):
     bad = run("import-leads", str(csv), env={**env, "ANTENA_API_TOKEN": "nonsense"})
     assert bad.exit_code == 1 and "HTTP 401" in bad.output, bad.output
     assert run("import-leads", str(tmp_path / "missing.csv"), env=env).exit_code == 2
+
+
+@pytest.mark.e2e
+def test_bill_run_and_reconcile_through_the_gateway(embedded_system):
+    env = {"ANTENA_API_URL": embedded_system.gateway_url, "ANTENA_API_USERNAME": "admin",
+           "ANTENA_API_PASSWORD": embedded_system.admin_password}
+    r = run("bill-run", "2026-10", env=env)
+    assert r.exit_code == 0, r.output
+    assert "bill run 2026-10" in r.output
+    bad = run("bill-run", "2026-13", env=env)
+    assert bad.exit_code == 1 and "HTTP 422" in bad.output and "Traceback" not in bad.output, bad.output
+    r = run("reconcile", env=env)
+    assert r.exit_code == 0 and "0 router(s)" in r.output, r.output
+    wrong = run("reconcile", env={**env, "ANTENA_API_PASSWORD": "wrong"})
+    assert wrong.exit_code == 1 and "/v1/auth/token" in wrong.output, wrong.output
