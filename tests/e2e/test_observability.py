@@ -50,3 +50,37 @@ def test_metrics_follow_a_sign_up(embedded_system, wait_until):
     assert delta("antena_event_lag_seconds_count", consumer="orders", type="sales.order_requested") == 1
     assert delta("antena_outbox_published_total", service="sales") >= 1
     _sample(text, "antena_outbox_backlog", service="sales")
+
+
+def _envelopes(runtime, event_type):
+    import json
+
+    from sqlalchemy import select
+
+    t = runtime.database.outbox
+    with runtime.database.engine.connect() as conn:
+        bodies = conn.execute(select(t.c.body)).scalars().all()
+    return [e for e in map(json.loads, bodies) if e["type"] == event_type]
+
+
+def test_request_id_follows_grpc_and_events(embedded_system, wait_until):
+    rid = "obs-test-7f3a"
+    with embedded_system.client() as api:
+        plan = api.post("/v1/plans", json={"name": "Hogar 50", "download_mbps": 50, "upload_mbps": 10,
+                                           "price": "299.00", "currency": "MXN"}).json()
+        lead = api.post("/v1/leads", json={"name": "Luis Pérez", "email": "luis@example.com"}).json()
+        prospect = api.post("/v1/prospects", json={"lead_id": lead["id"], "plan_id": plan["id"], "address": {
+            "street": "Colón", "number": "9", "city": "Córdoba", "state": "Córdoba"}}).json()
+        ticket = api.post("/v1/tickets", json={"lead_id": lead["id"], "prospect_id": prospect["id"],
+                                               "create": "installation"}, headers={"X-Request-ID": rid})
+        assert ticket.status_code == 201, ticket.text
+        assert ticket.headers["X-Request-ID"] == rid
+    runtimes = embedded_system.by_name
+    # gateway -> gRPC (sales): the sales use case ran with the id bound, so its event carries it
+    requested = wait_until(lambda: _envelopes(runtimes["sales"], "sales.order_requested"), timeout=20,
+                           message="sales.order_requested in the sales outbox")
+    assert [e["correlation_id"] for e in requested] == [rid]
+    # AMQP -> orders' handler: bound again there (the log processor reads the same context), and passed on
+    created = wait_until(lambda: _envelopes(runtimes["orders"], "orders.order_created"), timeout=20,
+                         message="orders.order_created in the orders outbox")
+    assert [e["correlation_id"] for e in created] == [rid]
