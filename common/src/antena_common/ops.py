@@ -230,8 +230,10 @@ def _problem(resp) -> str:
 
 class Api:
     def __init__(self, url: str, token: str | None, username: str | None, password: str | None):
-        import httpx
-
+        try:
+            import httpx  # the gateway installs it; common does not depend on it
+        except ImportError:
+            _fail("the HTTP commands need httpx: pip install httpx", 2)
         self.httpx = httpx
         self.client = httpx.Client(base_url=url.rstrip("/"), timeout=httpx.Timeout(30, read=3600))
         if not token:
