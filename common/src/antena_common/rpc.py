@@ -146,7 +146,11 @@ class _CorrelationInterceptor(grpc.UnaryUnaryClientInterceptor):
         return continuation(d, request)
 
 
+# round_robin: a target naming several replicas (a headless Service's DNS name,
+# `dns:///orders:50052`, or `ipv4:host1:port,host2:port`) spreads calls over all of
+# them; with one address it behaves as the default pick_first.
 _RETRY_CONFIG = json.dumps({
+    "loadBalancingConfig": [{"round_robin": {}}],
     "methodConfig": [{
         "name": [{}],
         "retryPolicy": {
@@ -161,7 +165,8 @@ _RETRY_CONFIG = json.dumps({
 
 
 def channel(target: str) -> grpc.Channel:
-    """A client channel that retries UNAVAILABLE and carries the correlation id."""
+    """A client channel that retries UNAVAILABLE, balances over the target's addresses
+    and carries the correlation id."""
     ch = grpc.insecure_channel(target, options=[("grpc.service_config", _RETRY_CONFIG), ("grpc.enable_retries", 1),
                                                 *_SIZE_OPTIONS])
     return grpc.intercept_channel(ch, _CorrelationInterceptor())

@@ -9,6 +9,7 @@ it fails: CI must run every test.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -208,39 +209,101 @@ class EmbeddedSystem(System):
 
 
 class ProcessSystem(System):
-    """Every service as its own `antena run <service>` process (the distributed mode)."""
+    """Every service as its own `antena run <service>` process (the distributed mode).
 
-    def __init__(self, env: dict[str, str], log_dir, only: list[str] | None = None):
-        super().__init__(env)
+    `replicas={"orders": 2}` runs two processes of orders, as a Deployment with
+    two pods would: each on its own gRPC port (and HTTP/metrics port where the
+    service has one), consuming the same queues (competing consumers), on the
+    same database, migrated once beforehand (the migrations Job). The other
+    services reach them through one target listing every replica
+    (`ipv4:127.0.0.1:p1,127.0.0.1:p2`), balanced round robin by the client
+    channel (see rpc.channel). Process names: `orders` is the first replica,
+    `orders.1` the second, and so on; `kill`/`start` take either.
+    """
+
+    def __init__(self, env: dict[str, str], log_dir, only: list[str] | None = None,
+                 replicas: dict[str, int] | None = None):
         from pathlib import Path
 
+        env = dict(env)
+        self.replicas = {name: n for name, n in (replicas or {}).items() if n > 1}
+        self.replica_env: dict[str, dict[str, str]] = {}
+        for name, n in self.replicas.items():
+            self._plan_replicas(env, name, n)
+        super().__init__(env)
         self.log_dir = Path(log_dir)
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.procs: dict[str, subprocess.Popen] = {}
-        # As `antena migrate` does in a deployment: every consumer queue exists before any service publishes.
         import sys
 
-        subprocess.run([sys.executable, "-m", "antena_common.cli", "topology"], env={**os.environ, **self.env},
+        full_env = {**os.environ, **self.env}
+        # As `antena migrate` does in a deployment: every consumer queue exists before any service publishes.
+        subprocess.run([sys.executable, "-m", "antena_common.cli", "topology"], env=full_env,
                        check=True, capture_output=True, timeout=60)
-        for name in only or SERVICE_NAMES:
-            self.start(name)
-        wait_until(self._gateway_up, timeout=60, message="gateway /health")
+        names = only or SERVICE_NAMES
+        for name in self.replicas:
+            if name in names:  # replicas must not race each other's migrations: migrate once, first
+                subprocess.run([sys.executable, "-m", "antena_common.cli", "migrate", name], env=full_env,
+                               check=True, capture_output=True, timeout=120)
+        try:
+            for name in names:
+                for process in self.processes_of(name):
+                    self.start(process)
+            wait_until(self._gateway_up, timeout=60, message="gateway /health")
+        except BaseException:
+            self.stop()
+            raise
+
+    def _plan_replicas(self, env: dict[str, str], name: str, n: int) -> None:
+        """Ports of each replica; the service's target in `env` lists them all."""
+        prefix = f"ANTENA_{name.upper()}_"
+        binds = []
+        for i in range(n):
+            own: dict[str, str] = {}
+            if i > 0:
+                own[prefix + "GRPC_BIND"] = f"127.0.0.1:{free_port()}"
+                for key in ("PORT", "METRICS_PORT"):  # HTTP fronts and /metrics: one port each
+                    if env.get(prefix + key) not in (None, "", "0"):
+                        own[prefix + key] = str(free_port())
+            binds.append(own.get(prefix + "GRPC_BIND", env.get(prefix + "GRPC_BIND", "")))
+            self.replica_env[self.replica_name(name, i)] = own
+        if all(binds):
+            env[prefix + "GRPC"] = "ipv4:" + ",".join(binds)
+
+    @staticmethod
+    def replica_name(name: str, i: int) -> str:
+        return name if i == 0 else f"{name}.{i}"
+
+    def processes_of(self, name: str) -> list[str]:
+        return [self.replica_name(name, i) for i in range(self.replicas.get(name, 1))]
+
+    def urls_of(self, name: str) -> list[str]:
+        """The HTTP base URL of every replica of gateway or portal."""
+        key = f"ANTENA_{name.upper()}_PORT"
+        return [f"http://127.0.0.1:{self.replica_env.get(p, {}).get(key, self.env[key])}" for p in self.processes_of(name)]
+
+    def pids(self) -> dict[str, int]:
+        return {name: proc.pid for name, proc in self.procs.items()}
 
     def _gateway_up(self) -> bool:
         import httpx
 
         try:
-            return httpx.get(f"{self.gateway_url}/health", timeout=1).status_code == 200
+            return all(httpx.get(f"{url}/health", timeout=1).status_code == 200 for url in self.urls_of("gateway"))
         except httpx.HTTPError:
             return False
 
     def start(self, name: str) -> None:
+        """Start a process: a service name (its first replica) or a replica name like `orders.1`."""
         import sys
 
+        service = name.split(".", 1)[0]
         log = open(self.log_dir / f"{name}.log", "ab")
-        env = {**os.environ, **self.env}
-        self.procs[name] = subprocess.Popen([sys.executable, "-m", "antena_common.cli", "run", name], env=env,
-                                            stdout=log, stderr=subprocess.STDOUT)
+        env = {**os.environ, **self.env, **self.replica_env.get(name, {})}
+        cmd = [sys.executable, "-m", "antena_common.cli", "run", service]
+        if service in self.replicas:
+            cmd.append("--no-migrate")  # migrated once in __init__
+        self.procs[name] = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
 
     def kill(self, name: str) -> None:
         """kill -9: no chance to clean up."""
@@ -267,17 +330,33 @@ def embedded_system(tmp_path, memory_bus_url):
     system.stop()
 
 
+@contextlib.contextmanager
+def distributed(base_dir, broker_url: str, *, replicas: dict[str, int] | None = None,
+                extra_env: dict[str, str] | None = None):
+    """A ProcessSystem on `broker_url` with a fresh PostgreSQL database per service,
+    stopped and its databases dropped on exit. Data under base_dir/data, logs under base_dir/logs."""
+    from pathlib import Path
+
+    base = Path(base_dir)
+    urls = {name: create_pg_database(f"antena_{name}") for name in SERVICE_NAMES}
+    system = None
+    try:
+        env = system_env(base / "data", broker_url=broker_url, database_urls=urls)
+        env.update(extra_env or {})
+        system = ProcessSystem(env, base / "logs", replicas=replicas)
+        yield system
+    finally:
+        if system is not None:
+            system.stop()
+        for url in urls.values():
+            drop_pg_database(url)
+
+
 @pytest.fixture
 def distributed_system(tmp_path, amqp_url):
     """Every service in its own process on RabbitMQ and one PostgreSQL database each."""
-    urls = {name: create_pg_database(f"antena_{name}") for name in SERVICE_NAMES}
-    system = ProcessSystem(system_env(tmp_path / "data", broker_url=amqp_url, database_urls=urls), tmp_path / "logs")
-    try:
+    with distributed(tmp_path, amqp_url) as system:
         yield system
-    finally:
-        system.stop()
-        for url in urls.values():
-            drop_pg_database(url)
 
 
 @pytest.fixture(name="wait_until")

@@ -192,3 +192,60 @@ def test_batched_confirms_mixed_with_single_publishes(amqp_url):
                     pass
     as_text = [g.decode() if isinstance(g, bytes) else g for g in got]
     assert as_text == bodies  # all confirmed, in order, once
+
+
+def test_two_relays_on_one_outbox_publish_each_row_once(pg_url, amqp_url):
+    """Two replicas of a service run two relays on the same outbox table:
+    row locks (FOR UPDATE SKIP LOCKED) give each row to one of them."""
+    import time
+
+    from kombu import Consumer
+    from sqlalchemy import create_engine
+
+    from antena_common import bus
+    from antena_common.outbox import OutboxRelay
+
+    from .conftest import Plumbing
+
+    queue = bus.consumer_queue("count", "sales.lead_created", amqp_url)
+    with bus.connect(amqp_url) as conn:
+        bus.declare_topology(conn, [queue])
+    p = Plumbing(pg_url, amqp_url)  # not started: the rows wait in the outbox
+    sent = {p.create_lead().event_id for _ in range(600)}
+    other_engine = create_engine(pg_url)  # the second replica's own connection pool
+    relays = [OutboxRelay(p.db.engine, p.db.outbox, amqp_url, "sales", poll_seconds=0.05, batch=50),
+              OutboxRelay(other_engine, p.db.outbox, amqp_url, "sales", poll_seconds=0.05, batch=50)]
+    published = [0, 0]
+    originals = [r.relay_once for r in relays]
+    for i, relay in enumerate(relays):
+        def counted(i=i):
+            n = originals[i]()
+            published[i] += n
+            return n
+        relay.relay_once = counted
+    got: list[str] = []
+    try:
+        for relay in relays:
+            relay.start()
+        with bus.connect(amqp_url) as conn:
+            with Consumer(conn, queues=[queue], accept=["application/json"], prefetch_count=200,
+                          on_message=lambda m: (got.append(json.loads(m.body)["event_id"]), m.ack())):
+                deadline = time.monotonic() + 30
+                quiet_until = None
+                while time.monotonic() < deadline:
+                    try:
+                        conn.drain_events(timeout=0.2)
+                    except TimeoutError:
+                        pass
+                    if len(got) >= len(sent):  # then listen a little longer for duplicates
+                        quiet_until = quiet_until or time.monotonic() + 1.0
+                        if time.monotonic() > quiet_until:
+                            break
+    finally:
+        for relay in relays:
+            relay.stop()
+        other_engine.dispose()
+        p.db.engine.dispose()
+    assert sorted(got) == sorted(sent)  # every row once, none twice
+    assert sum(published) == len(sent)
+    assert all(published), f"both relays took part: {published}"

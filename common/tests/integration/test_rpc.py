@@ -124,3 +124,36 @@ def test_correlation_id_travels_with_the_call(server):
     _call(server, "ok")
     assert seen_correlation[0] == "corr-123"
     assert seen_correlation[1] and seen_correlation[1] != "corr-123"  # a fresh one when none was sent
+
+
+def test_a_target_listing_replicas_spreads_calls_over_all_of_them(free_port):
+    """Two replicas of a service on their own ports, one client channel on
+    `ipv4:a,b`: round robin reaches both; with one replica gone, calls go on."""
+    calls = {"a": 0, "b": 0}
+
+    def counting(name):
+        def probe(request, context):
+            calls[name] += 1
+            return health_pb2.HealthCheckResponse(status=health_pb2.HealthCheckResponse.SERVING)
+        return probe
+
+    a = rpc.GrpcServer("probe", f"127.0.0.1:{free_port()}", [(_register, counting("a"), SERVICE)])
+    b = rpc.GrpcServer("probe", f"127.0.0.1:{free_port()}", [(_register, counting("b"), SERVICE)])
+    a.start()
+    b.start()
+    ch = rpc.channel(f"ipv4:127.0.0.1:{a.port},127.0.0.1:{b.port}")
+    try:
+        call = ch.unary_unary(f"/{SERVICE}/Probe", request_serializer=health_pb2.HealthCheckRequest.SerializeToString,
+                              response_deserializer=health_pb2.HealthCheckResponse.FromString)
+        for _ in range(40):
+            call(health_pb2.HealthCheckRequest(), timeout=5, wait_for_ready=True)
+        assert calls["a"] > 0 and calls["b"] > 0, calls
+        a.stop(0)
+        before = calls["b"]
+        for _ in range(10):
+            call(health_pb2.HealthCheckRequest(), timeout=5)
+        assert calls["b"] == before + 10
+    finally:
+        ch.close()
+        b.stop(0)
+        a.stop(0)
