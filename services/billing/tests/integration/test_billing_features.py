@@ -125,8 +125,12 @@ def test_contract_document_template_and_signature(svc, tmp_path):
     template = ("<h1>Contrato {{ contract.id }}</h1><p>Cliente: {{ customer.name }} ({{ customer.document }})</p>"
                 "<p>Plan {{ plan.name }} por {{ price }} de {{ company.trade_name }}</p>"
                 "<p>{{ items | join(', ') }}</p>")
-    company.update_company(svc.uow(), {**company.get_company(svc.uow()), "contract_template": template,
-                                       "logo": _png()})
+    with pytest.raises(InvalidArgument) as bad_logo:
+        company.update_company(svc.uow(), {**company.get_company(svc.uow()), "logo": b"GIF89a..."})
+    assert bad_logo.value.field_errors == {"logo": "must be a PNG or JPEG image"}
+    saved = company.update_company(svc.uow(), {**company.get_company(svc.uow()), "contract_template": template,
+                                               "logo": _png()})
+    assert saved["logo_content_type"] == "image/png"
     text = _text(invoices.contract_pdf(svc.uow(), m.contract_id)[0], tmp_path)
     assert f"Contrato {m.contract_id}" in text and "Cliente: Ana Gómez (30111222)" in text
     assert "Plan Fibra 300 por $12.000,00 de AndinaNet" in text and "IP fija" in text
@@ -142,8 +146,11 @@ def test_contract_document_template_and_signature(svc, tmp_path):
     assert c.signed_at is not None
     text = _text(invoices.contract_pdf(svc.uow(), m.contract_id)[0], tmp_path)
     assert "firmado el" in text
-    with pytest.raises(InvalidArgument):
+    with pytest.raises(InvalidArgument, match="^image: must be a PNG or JPEG image$"):
         contracts.store_signature(svc.uow(), contract_id=m.contract_id, image=b"GIF89a...", content_type="image/gif",
+                                  signer_name="x")
+    with pytest.raises(InvalidArgument, match="^image: is required$"):
+        contracts.store_signature(svc.uow(), contract_id=m.contract_id, image=b"", content_type="image/png",
                                   signer_name="x")
     with pytest.raises(NotFound):  # the portal asks for its own customer's contracts only
         invoices.contract_pdf(svc.uow(), m.contract_id, customer_id="someone-else")

@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 
+from antena_common import files
 from antena_common.errors import InvalidArgument
 from portal.domain import model
 
@@ -24,9 +25,21 @@ def test_bad_files_are_refused_naming_the_field(data, message):
     assert message in err.value.field_errors["id_front"]
 
 
+def test_bad_files_keep_the_english_detail():
+    for data, detail in ((b"", "id_front: empty file"), (b"GIF89a", "id_front: not a PDF, PNG, JPG"),
+                         (PNG * 100, "id_front: too large")):
+        with pytest.raises(InvalidArgument, match=f"^{detail}$"):
+            model.sniff(data, "id_front", 1000)
+    with pytest.raises(InvalidArgument) as big:
+        model.sniff(PNG * 100, "id_front", 5 * 1024 * 1024 // 2048)
+    assert big.value.field_errors == {"id_front": f"supera {5 / 2048:g} MB"}
+
+
 def test_signature_must_be_png():
-    with pytest.raises(InvalidArgument):
-        model.sniff(JPEG, "signature", 1000, allowed=("png",))
+    assert model.sniff(PNG, "signature", 1000, allowed=(files.PNG,)) == ("image/png", "png")
+    with pytest.raises(InvalidArgument) as err:
+        model.sniff(JPEG, "signature", 1000, allowed=(files.PNG,))
+    assert err.value.field_errors == {"signature": "debe ser PNG"}
 
 
 def _form(**kw):

@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 
+from antena_common import files
 from antena_common.errors import Conflict, InvalidArgument
 from sales.domain import model
 
@@ -158,7 +159,11 @@ def test_attachment_type_is_sniffed_and_size_limited():
     png = b"\x89PNG\r\n\x1a\n" + b"0" * 10
     a = model.Attachment.accept(ticket_id="t", filename="../../etc/pässwd.png", content=png, max_bytes=100, sha256="x")
     assert a.content_type == "image/png" and "/" not in a.filename
-    with pytest.raises(model.UnsupportedFile):
+    with pytest.raises(files.UnsupportedFileType) as bad:
         model.Attachment.accept(ticket_id="t", filename="a.pdf", content=b"GIF89a....", max_bytes=100, sha256="x")
-    with pytest.raises(model.FileTooLarge):
+    assert bad.value.field_errors == {"file": "only PDF, PNG or JPEG files are accepted"}
+    with pytest.raises(files.FileTooLarge) as big:
         model.Attachment.accept(ticket_id="t", filename="a.png", content=png, max_bytes=5, sha256="x")
+    assert big.value.detail == "file: larger than 5 bytes"
+    with pytest.raises(InvalidArgument, match="file: is empty"):
+        model.Attachment.accept(ticket_id="t", filename="a.png", content=b"", max_bytes=5, sha256="x")

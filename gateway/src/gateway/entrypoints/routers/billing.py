@@ -14,9 +14,8 @@ from pydantic import BaseModel, Field
 from antena.billing.v1 import billing_pb2 as pb
 from antena.billing.v1 import billing_pb2_grpc
 
-from antena_common.errors import InvalidArgument
-
 from ..deps import CurrentUser, PageDep, page_body, require, stub, to_dict
+from ..uploads import read_upload
 
 router = APIRouter(prefix="/v1", tags=["billing"])
 FINANCE = ("finance",)
@@ -24,7 +23,6 @@ LOOKUP = ("finance", "sales", "operations")
 ATTACHMENT_READ = ("finance", "sales")
 # The same variable the billing service reads (ANTENA_BILLING_ATTACHMENT_MAX_BYTES).
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ANTENA_BILLING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
-ATTACHMENT_MAGIC = ((b"%PDF-", "application/pdf"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
 
 Money = Annotated[str, Field(min_length=1, max_length=20, examples=["12500.00"], description="decimal string")]
 Period = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", examples=["2026-12"], description="YYYY-MM")]
@@ -156,13 +154,7 @@ def attachment_out(a: pb.ContractAttachment) -> dict:
                          f"{ATTACHMENT_MAX_BYTES} bytes (413 above, 415 for other types).")
 def add_contract_attachment(contract_id: str, request: Request, user: CurrentUser,
                             file: Annotated[UploadFile, File(description="PDF, PNG or JPEG")]) -> dict:
-    content = file.file.read(ATTACHMENT_MAX_BYTES + 1)
-    if len(content) > ATTACHMENT_MAX_BYTES:
-        raise HTTPException(413, f"the file is larger than {ATTACHMENT_MAX_BYTES} bytes")
-    if not content:
-        raise InvalidArgument("file: is empty", field_errors={"file": "is empty"})
-    if not any(content.startswith(magic) for magic, _ in ATTACHMENT_MAGIC):
-        raise HTTPException(415, "only PDF, PNG or JPEG files are accepted (recognised by their content)")
+    content = read_upload(file, ATTACHMENT_MAX_BYTES)
     return attachment_out(billing(request).AddContractAttachment(pb.AddContractAttachmentRequest(
         contract_id=contract_id, filename=file.filename or "archivo", content=content, uploaded_by=user.id)))
 

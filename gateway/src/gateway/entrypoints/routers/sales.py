@@ -11,9 +11,9 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from antena.sales.v1 import sales_pb2, sales_pb2_grpc
-from antena_common.errors import InvalidArgument
 
 from ..deps import CurrentUser, PageDep, page_body, require, stub, to_dict
+from ..uploads import read_upload
 
 router = APIRouter(prefix="/v1", tags=["sales desk"])
 SALES_ROLES = ("sales",)
@@ -21,7 +21,6 @@ READ_ROLES = ("sales", "operations")
 # The same variable the sales service reads (ANTENA_SALES_ATTACHMENT_MAX_BYTES).
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ANTENA_SALES_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024))
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
-MAGIC = ((b"%PDF-", "application/pdf"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
 # ticket fields that are "absent" when empty: null on the wire
 _NULLABLE = ("assignee_id", "scheduled_for", "closed_at", "contract_id", "loss_tag")
 
@@ -243,23 +242,13 @@ def add_comment(ticket_id: str, body: CommentIn, request: Request, user: Current
         ticket_id=ticket_id, text=body.text, author_id=user.id, author_name=user.username)))
 
 
-def _sniff(head: bytes) -> str:
-    return next((kind for magic, kind in MAGIC if head.startswith(magic)), "")
-
-
 @router.post("/tickets/{ticket_id}/attachments", status_code=201, dependencies=[require(*SALES_ROLES)],
              description="Multipart field `file`: PDF, PNG or JPEG (recognised by content), at most "
                          f"{ATTACHMENT_MAX_BYTES} bytes (413 above, 415 for other types).")
 def add_attachment(ticket_id: str, request: Request, user: CurrentUser,
                    file: Annotated[UploadFile, File(description="PDF, PNG or JPEG")],
                    description: Annotated[str, Form(max_length=200)] = "") -> dict:
-    content = file.file.read(ATTACHMENT_MAX_BYTES + 1)
-    if len(content) > ATTACHMENT_MAX_BYTES:
-        raise HTTPException(413, f"the file is larger than {ATTACHMENT_MAX_BYTES} bytes")
-    if not content:
-        raise InvalidArgument("file: is empty", field_errors={"file": "is empty"})
-    if not _sniff(content[:16]):
-        raise HTTPException(415, "only PDF, PNG or JPEG files are accepted (recognised by their content)")
+    content = read_upload(file, ATTACHMENT_MAX_BYTES)
     return attachment_json(to_dict(sales(request).AddAttachment(sales_pb2.AddAttachmentRequest(
         ticket_id=ticket_id, filename=file.filename or "file", content_type=file.content_type or "",
         content=content, uploaded_by=user.id, description=description))))

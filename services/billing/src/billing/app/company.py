@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import insert, select, update
 
+from antena_common import files
 from antena_common.errors import FieldErrors
 
 from ..adapters import documents, orm
@@ -41,10 +42,10 @@ def update_company(uow, data: dict) -> dict:
     errors.check(data.get("locale", "es") in ("es", "en", ""), "locale", "must be es or en")
     logo = data.get("logo") or None
     if logo:
-        kind = "image/png" if logo[:8] == b"\x89PNG\r\n\x1a\n" else "image/jpeg" if logo[:3] == b"\xff\xd8\xff" else ""
-        errors.check(bool(kind), "logo", "must be a PNG or JPEG image")
+        kind = files.sniff(logo, files.IMAGES)
+        errors.check(kind is not None, "logo", "must be a PNG or JPEG image")
         errors.check(len(logo) <= 1_000_000, "logo", "at most 1 MB")
-        data["logo_content_type"] = kind
+        data["logo_content_type"] = kind.content_type if kind else ""
     errors.raise_if_any()
     if data.get("contract_template"):
         documents.check_template(data["contract_template"])

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from antena.billing.v1 import events_pb2
+from antena_common import files
 from antena_common.errors import Conflict, DomainError, FieldErrors, InvalidArgument, NotFound
 from antena_common.pagination import clamp_limit, decode_cursor, encode_cursor
 
 from ..domain import model
 from ..domain.money import ZERO, check_currency, parse_amount, parse_period
 from . import catalog as cat
+
+SIGNATURE_WORDING = files.Wording(empty="is required", too_large="at most 2 MB", unsupported="must be a PNG or JPEG image")
 
 
 def _customer_event(c: model.Customer):
@@ -209,17 +212,12 @@ def terminate(uow, *, contract_id: str, end_date: dt.date):
 
 def store_signature(uow, *, contract_id: str, image: bytes, content_type: str, signer_name: str,
                     customer_id: str = ""):
-    errors = FieldErrors()
-    errors.check(bool(image), "image", "is required")
-    errors.check(len(image) <= 2_000_000, "image", "at most 2 MB")
-    kind = "image/png" if image[:8] == b"\x89PNG\r\n\x1a\n" else "image/jpeg" if image[:3] == b"\xff\xd8\xff" else ""
-    errors.check(bool(kind) or not image, "image", "must be a PNG or JPEG image")
-    errors.raise_if_any()
+    kind = files.check_upload(image, max_bytes=2_000_000, allowed=files.IMAGES, field="image", wording=SIGNATURE_WORDING)
     with uow:
         c = uow.contracts.get(contract_id, lock=True)
         if customer_id and c.customer_id != customer_id:
             raise NotFound(f"contract {contract_id} not found")
-        uow.contracts.store_signature(c.id, image, kind, (signer_name or "")[:200], model.now())
+        uow.contracts.store_signature(c.id, image, kind.content_type, (signer_name or "")[:200], model.now())
         uow.commit()
     return get_contract(uow, contract_id)
 

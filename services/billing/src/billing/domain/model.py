@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from antena_common import files
 from antena_common.errors import Conflict, FieldErrors
 from antena_common.ids import new_id
 
@@ -165,13 +166,8 @@ def invoice_number(series: str, seq: int) -> str:
     return f"{series}-{seq:08d}"
 
 
-ATTACHMENT_TYPES = ((b"%PDF-", "application/pdf"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
+ATTACHMENT_WORDING = files.Wording(too_large="at most {max_bytes} bytes", unsupported="must be a PDF, PNG or JPEG file")
 _UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
-
-
-def sniff_attachment(content: bytes) -> str:
-    """PDF, PNG or JPEG by the first bytes; "" for anything else."""
-    return next((kind for magic, kind in ATTACHMENT_TYPES if content.startswith(magic)), "")
 
 
 @dataclass
@@ -187,12 +183,7 @@ class ContractAttachment:
     @classmethod
     def accept(cls, *, contract_id: str, filename: str, content: bytes, max_bytes: int,
                uploaded_by: str = "") -> "ContractAttachment":
-        errors = FieldErrors()
-        errors.check(bool(content), "file", "is empty")
-        errors.check(len(content) <= max_bytes, "file", f"at most {max_bytes} bytes")
-        kind = sniff_attachment(content)
-        errors.check(bool(kind) or not content, "file", "must be a PDF, PNG or JPEG file")
-        errors.raise_if_any()
+        kind = files.check_upload(content, max_bytes=max_bytes, wording=ATTACHMENT_WORDING)
         name = _UNSAFE_NAME.sub("_", (filename or "").replace("\\", "/").rsplit("/", 1)[-1]).strip(" .")[:200]
-        return cls(contract_id=contract_id, filename=name or "archivo", content_type=kind, size=len(content),
+        return cls(contract_id=contract_id, filename=name or "archivo", content_type=kind.content_type, size=len(content),
                    uploaded_by=(uploaded_by or "")[:64])

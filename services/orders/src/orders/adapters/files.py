@@ -8,28 +8,21 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from antena_common import files
 from antena_common.errors import InvalidArgument
 
-FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
+IMAGE_WORDING = files.Wording(empty="empty file", unsupported="not a JPEG or PNG image")
 
 
 def sniff_image(data: bytes, field: str, max_bytes: int) -> tuple[str, str]:
-    """(content type, extension) of a JPEG or PNG image; InvalidArgument otherwise."""
-    if not data:
-        raise InvalidArgument(f"{field}: empty file", field_errors={field: "empty file"})
-    if len(data) > max_bytes:
-        raise InvalidArgument(f"{field}: larger than {max_bytes} bytes",
-                              field_errors={field: f"larger than {max_bytes} bytes"})
-    try:
-        with Image.open(io.BytesIO(data)) as img:
-            fmt = img.format
+    """(content type, extension) of a JPEG or PNG image that decodes; InvalidArgument otherwise."""
+    kind = files.check_upload(data, max_bytes=max_bytes, allowed=files.IMAGES, field=field, wording=IMAGE_WORDING)
+    try:  # the right first bytes are not enough for a photo: it must decode
+        with Image.open(io.BytesIO(data), formats=("JPEG", "PNG")) as img:
             img.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise InvalidArgument(f"{field}: not a JPEG or PNG image", field_errors={field: "not a JPEG or PNG image"}) from None
-    if fmt not in FORMATS:
-        raise InvalidArgument(f"{field}: {fmt} images are not accepted (JPEG or PNG)",
-                              field_errors={field: "JPEG or PNG only"})
-    return FORMATS[fmt]
+    return kind.content_type, kind.extension
 
 
 class FileStore:

@@ -7,6 +7,7 @@ import datetime as dt
 from antena.billing.v1 import billing_pb2
 from antena.orders.v1 import orders_pb2
 from antena.portal.v1 import events_pb2
+from antena_common import files
 from antena_common.errors import Conflict, InvalidArgument, NotFound
 from antena_common.ids import new_id
 
@@ -61,7 +62,7 @@ def signature_image(data_url: str, max_bytes: int) -> bytes:
         data = base64.b64decode(data_url[len(prefix):], validate=True)
     except ValueError:
         raise InvalidArgument("signature: unreadable", field_errors={"signature": "no pudimos leer la firma"}) from None
-    model.sniff(data, "signature", max_bytes, allowed=("png",))
+    model.sniff(data, "signature", max_bytes, allowed=(files.PNG,))
     return data
 
 

@@ -8,6 +8,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 
+from antena_common import files
 from antena_common.errors import FieldErrors, InvalidArgument
 from antena_common.ids import new_id
 
@@ -91,22 +92,17 @@ def check_password(password: str, confirm: str) -> None:
 
 # ---- files ------------------------------------------------------------------
 
-SIGNATURES = ((b"%PDF-", "application/pdf", "pdf"), (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
-              (b"\xff\xd8\xff", "image/jpeg", "jpg"))
+# Spanish for the customer's form; the problem detail stays English.
+FILE_WORDING = files.Wording(empty="el archivo está vacío", too_large="supera {max_mb:g} MB",
+                             unsupported="debe ser {extensions}", empty_detail="{field}: empty file",
+                             too_large_detail="{field}: too large", unsupported_detail="{field}: not a {extensions}")
 
 
-def sniff(data: bytes, field_name: str, max_bytes: int, allowed: tuple[str, ...] = ("pdf", "png", "jpg")) -> tuple[str, str]:
+def sniff(data: bytes, field_name: str, max_bytes: int,
+          allowed: tuple[files.FileKind, ...] = files.DOCUMENTS) -> tuple[str, str]:
     """(content type, extension) read from the bytes themselves, not the name."""
-    if not data:
-        raise InvalidArgument(f"{field_name}: empty file", field_errors={field_name: "el archivo está vacío"})
-    if len(data) > max_bytes:
-        mb = max_bytes / (1024 * 1024)
-        raise InvalidArgument(f"{field_name}: too large", field_errors={field_name: f"supera {mb:g} MB"})
-    for magic, mime, ext in SIGNATURES:
-        if data.startswith(magic) and ext in allowed:
-            return mime, ext
-    kinds = ", ".join(e.upper() for e in allowed)
-    raise InvalidArgument(f"{field_name}: not a {kinds}", field_errors={field_name: f"debe ser {kinds}"})
+    kind = files.check_upload(data, max_bytes=max_bytes, allowed=allowed, field=field_name, wording=FILE_WORDING)
+    return kind.content_type, kind.extension
 
 
 # ---- the public installation request ------------------------------------------

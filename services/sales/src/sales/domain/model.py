@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from antena_common import files
 from antena_common.errors import Conflict, FieldErrors, InvalidArgument
 from antena_common.ids import new_id
 
@@ -421,28 +422,6 @@ class Comment:
         return cls(ticket_id=ticket_id, text=text, author_id=author_id or "", author_name=(author_name or "")[:200])
 
 
-ALLOWED_TYPES = ("application/pdf", "image/png", "image/jpeg")
-
-
-def sniff_content_type(head: bytes) -> str:
-    """The file type from its first bytes ("" when it is not an allowed type)."""
-    if head.startswith(b"%PDF-"):
-        return "application/pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    return ""
-
-
-class UnsupportedFile(InvalidArgument):
-    """The content is not one of the allowed types."""
-
-
-class FileTooLarge(InvalidArgument):
-    """The content is over the size limit."""
-
-
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
 
 
@@ -461,17 +440,10 @@ class Attachment:
     @classmethod
     def accept(cls, *, ticket_id: str, filename: str, content: bytes, max_bytes: int, sha256: str,
                uploaded_by: str = "", description: str = "") -> "Attachment":
-        if not content:
-            raise InvalidArgument("file: is empty", field_errors={"file": "is empty"})
-        if len(content) > max_bytes:
-            raise FileTooLarge(f"file: larger than {max_bytes} bytes", field_errors={"file": f"larger than {max_bytes} bytes"})
-        content_type = sniff_content_type(content[:16])
-        if not content_type:
-            raise UnsupportedFile("file: only PDF, PNG or JPEG files are accepted",
-                                  field_errors={"file": "only PDF, PNG or JPEG files are accepted"})
+        kind = files.check_upload(content, max_bytes=max_bytes)
         name = SAFE_NAME.sub("_", unicodedata.normalize("NFKD", filename or "").encode("ascii", "ignore").decode())
         name = name.strip(" .")[-120:] or "file"
-        return cls(ticket_id=ticket_id, filename=name, content_type=content_type, size=len(content), sha256=sha256,
+        return cls(ticket_id=ticket_id, filename=name, content_type=kind.content_type, size=len(content), sha256=sha256,
                    uploaded_by=(uploaded_by or "").replace("\x00", "")[:64],
                    description=(description or "").replace("\x00", "")[:200])
 
