@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from .errors import DomainError
 from .events import Envelope, MalformedEvent, parse_envelope
 from .logs import correlation, get_logger
-from . import metrics
+from . import metrics, tracing
 
 EVENTS_EXCHANGE = "antena.events"
 DEAD_EXCHANGE = "antena.dead"
@@ -124,13 +124,13 @@ class Publisher:
     def publish(self, envelope: Envelope) -> None:
         self.publish_raw(envelope.type, envelope.to_json())
 
-    def publish_many(self, messages: list[tuple[str, str]], *, confirm_timeout: float = 30) -> None:
-        """Publish (routing_key, body) pairs to antena.events and return once the
+    def publish_many(self, messages: list[tuple], *, confirm_timeout: float = 30) -> None:
+        """Publish (routing_key, body[, headers]) tuples to antena.events and return once the
         broker confirmed all of them (one round trip per batch, not per message).
         Raises if any was refused or the confirms did not arrive in time."""
         if is_memory(self.url) or len(messages) <= 1:
-            for routing_key, body in messages:
-                self.publish_raw(routing_key, body)
+            for routing_key, body, *headers in messages:
+                self.publish_raw(routing_key, body, headers=headers[0] if headers else None)
             return
         try:
             self._publish_confirmed_batch(messages, confirm_timeout)
@@ -138,7 +138,7 @@ class Publisher:
             self.close()
             raise
 
-    def _publish_confirmed_batch(self, messages: list[tuple[str, str]], confirm_timeout: float) -> None:
+    def _publish_confirmed_batch(self, messages: list[tuple], confirm_timeout: float) -> None:
         producer = self._ensure()
         channel = producer.channel
         outstanding: set[int] = set()
@@ -157,10 +157,11 @@ class Publisher:
         channel.events["basic_ack"].add(on_ack)
         channel.events["basic_nack"].add(on_nack)
         try:
-            for routing_key, body in messages:
+            for routing_key, body, *headers in messages:
                 message = channel.prepare_message(
                     body.encode("utf-8") if isinstance(body, str) else body,
-                    content_type="application/json", content_encoding="utf-8", headers={},
+                    content_type="application/json", content_encoding="utf-8",
+                    headers=(headers[0] if headers else None) or {},
                     properties={"delivery_mode": 2})
                 outstanding.add(self._next_tag)
                 self._next_tag += 1
@@ -290,7 +291,8 @@ class EventConsumer:
             return
         sub = self.subscriptions[envelope.type]
         attempt = 0
-        with correlation(envelope.correlation_id):
+        with correlation(envelope.correlation_id), \
+                tracing.consumer_span(self.consumer, envelope.type, envelope.event_id, message.headers):
             while True:
                 attempt += 1
                 try:

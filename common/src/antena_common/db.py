@@ -27,6 +27,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import events as ev
+from . import tracing
 
 CENT = Decimal("0.01")
 
@@ -72,6 +73,7 @@ def messaging_tables(metadata: MetaData) -> tuple[Table, Table]:
         Column("body", Text, nullable=False),
         Column("created_at", UtcDateTime(), nullable=False),
         Column("published_at", UtcDateTime(), nullable=True, index=True),
+        Column("headers", Text, nullable=True),  # JSON message headers (trace context), see tracing.py
     )
     inbox = Table(
         "inbox",
@@ -105,6 +107,7 @@ class UnitOfWork:
     def __enter__(self):
         self.session = self._session_factory()
         self._pending: list[ev.Envelope] = []
+        self._headers: dict[str, str] = {}  # event_id -> trace context headers (JSON), when tracing
         self._start(self.session)
         return self
 
@@ -117,6 +120,8 @@ class UnitOfWork:
     def publish(self, event_name: str, payload) -> ev.Envelope:
         envelope = ev.new_envelope(self.source, event_name, payload, correlation_id=self.correlation_id)
         self._pending.append(envelope)
+        if tracing.enabled(self.source):
+            self._headers[envelope.event_id] = tracing.producer_headers(self.source, envelope.type, envelope.event_id)
         return envelope
 
     def already_processed(self, consumer: str, event_id: str) -> bool:
@@ -144,7 +149,8 @@ class UnitOfWork:
             self.session.connection().execute(
                 _outbox_insert(self._outbox),
                 [
-                    {"event_id": e.event_id, "routing_key": e.type, "body": e.to_json(), "created_at": now}
+                    {"event_id": e.event_id, "routing_key": e.type, "body": e.to_json(), "created_at": now,
+                     "headers": self._headers.get(e.event_id)}
                     for e in self._pending
                 ],
             )

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from .bus import Publisher
 from .db import utcnow
 from .logs import get_logger
+from .tracing import message_headers
 from . import metrics
 
 log = get_logger("antena.outbox")
@@ -62,14 +63,14 @@ class OutboxRelay:
         """Publish one batch of pending rows; returns how many were sent."""
         t = self.outbox
         with self.engine.begin() as conn:
-            query = select(t.c.id, t.c.routing_key, t.c.body).where(t.c.published_at.is_(None)).order_by(t.c.id).limit(self.batch)
+            query = select(t.c.id, t.c.routing_key, t.c.body, t.c.headers).where(t.c.published_at.is_(None)).order_by(t.c.id).limit(self.batch)
             if conn.dialect.name == "postgresql":
                 query = query.with_for_update(skip_locked=True)
             rows = conn.execute(query).all()
             if not rows:
                 metrics.OUTBOX_BACKLOG.labels(self.service).set(0)
                 return 0
-            self.publisher.publish_many([(row.routing_key, row.body) for row in rows])
+            self.publisher.publish_many([(row.routing_key, row.body, message_headers(row.headers)) for row in rows])
             conn.execute(update(t).where(t.c.id.in_([r.id for r in rows])).values(published_at=utcnow()))
         metrics.OUTBOX_PUBLISHED.labels(self.service).inc(len(rows))
         # a full batch means more may wait: count them (cheap enough once per batch)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
-from . import errors, metrics
+from . import errors, metrics, tracing
 from .ids import new_id
 from .logs import correlation, correlation_id, get_logger
 
@@ -64,12 +64,14 @@ class _ServerInterceptor(grpc.ServerInterceptor):
             return handler
         method = handler_call_details.method.rsplit("/", 1)[-1]
         inner = handler.unary_unary
-        cid = dict(handler_call_details.invocation_metadata or ()).get(CORRELATION_KEY)
+        metadata = dict(handler_call_details.invocation_metadata or ())
+        cid = metadata.get(CORRELATION_KEY)
 
         def wrapped(request, context):
             started = time.perf_counter()
             code = "OK"
-            with correlation(cid or new_id()):
+            with correlation(cid or new_id()), \
+                    tracing.grpc_server_span(self.service, handler_call_details.method, metadata) as span:
                 try:
                     return inner(request, context)
                 except errors.DomainError as exc:
@@ -86,6 +88,8 @@ class _ServerInterceptor(grpc.ServerInterceptor):
                     log.exception("unhandled error in gRPC method", service=self.service, method=method)
                     context.abort(grpc.StatusCode.INTERNAL, "internal error")
                 finally:
+                    if span is not None:
+                        span.set_attribute("rpc.grpc.status_code", code)
                     metrics.GRPC_REQUESTS.labels(self.service, method, code).inc()
                     metrics.GRPC_SECONDS.labels(self.service, method).observe(time.perf_counter() - started)
 
@@ -140,10 +144,16 @@ _DetailsTuple = _fix_details_namedtuple()
 class _CorrelationInterceptor(grpc.UnaryUnaryClientInterceptor):
     def intercept_unary_unary(self, continuation, d, request):
         cid = correlation_id.get()
-        if cid:
-            d = _DetailsTuple(d.method, d.timeout, [*(d.metadata or ()), (CORRELATION_KEY, cid)],
-                              d.credentials, d.wait_for_ready, d.compression)
-        return continuation(d, request)
+        with tracing.grpc_client_span(d.method) as trace_metadata:
+            extra = [(CORRELATION_KEY, cid)] if cid else []
+            extra += trace_metadata
+            if extra:
+                d = _DetailsTuple(d.method, d.timeout, [*(d.metadata or ()), *extra],
+                                  d.credentials, d.wait_for_ready, d.compression)
+            outcome = continuation(d, request)
+            if trace_metadata:
+                tracing.grpc_client_outcome(outcome)
+            return outcome
 
 
 # round_robin: a target naming several replicas (a headless Service's DNS name,

@@ -14,7 +14,7 @@ from sqlalchemy.orm import sessionmaker
 
 from .bus import EventConsumer, Subscription
 from .db import UnitOfWork, make_engine, messaging_tables, run_migrations
-from . import metrics
+from . import metrics, tracing
 from .logs import get_logger
 from .outbox import OutboxRelay
 from .rpc import GrpcServer
@@ -73,6 +73,7 @@ class ServiceRuntime:
         port = getattr(self.settings, "metrics_port", 0)
         if port:
             metrics.serve(port, getattr(self.settings, "metrics_host", "0.0.0.0"))
+        tracing.configure(self.name, self.platform.otel_endpoint)
         if self.database is not None:
             if migrate:
                 self.database.migrate()
@@ -95,6 +96,7 @@ class ServiceRuntime:
             t.start()
         self.http = None
         if self.http_app is not None:
+            tracing.instrument_http(self.http_app, self.name)
             self.http = _HttpServer(self.http_app, self.http_host, self.http_port)
             self.http.start()
         log.info("service started", service=self.name, grpc=self.settings.grpc_bind if self.grpc else None,
@@ -122,6 +124,7 @@ class ServiceRuntime:
             self.database.engine.dispose()
         if getattr(self.settings, "metrics_port", 0):
             metrics.stop_serving(self.settings.metrics_port)
+        tracing.shutdown(self.name)
         log.info("service stopped", service=self.name)
 
 

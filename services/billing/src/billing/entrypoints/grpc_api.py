@@ -15,6 +15,7 @@ from ..app import contracts as contract_cases
 from ..app import dunning, invoices, invoicing, ledger, reports
 from ..domain import catalog, model
 from ..domain.money import ZERO, fmt, parse_date
+from . import bill_run_metrics
 
 
 def _ts(value) -> str:
@@ -281,7 +282,8 @@ class _Rest:
         return pb.PdfDocument(content=content, filename=name, content_type="application/pdf")
 
     def RunBillRun(self, r, context):
-        res = invoicing.run_bill_run(self.uow, r.period)
+        with bill_run_metrics.observed(r.period) as progress:
+            res = invoicing.run_bill_run(self.uow, r.period, after_batch=progress)
         with self.uow() as uow:
             currency = cat.company_currency(uow)
         return pb.BillRunResult(period=res.period, invoices_issued=res.invoices_issued,

@@ -102,12 +102,13 @@ class MikroTikDriver:
             api = librouteros.connect(router.host, router.username, router.password, port=router.api_port,
                                       timeout=self.timeout)
         except TrapError as exc:
-            raise ProvisioningError(self.name, f"router {router.name} refused the login: {exc.message}") from None
+            raise ProvisioningError(self.name, f"router {router.name} refused the login: {exc.message}", "auth") from None
         except (socket.timeout, TimeoutError):
-            raise ProvisioningError(self.name, f"router {router.name} ({router.host}:{router.api_port}) timed out") from None
+            raise ProvisioningError(self.name, f"router {router.name} ({router.host}:{router.api_port}) timed out",
+                                    "timeout") from None
         except (OSError, LibRouterosError) as exc:
             raise ProvisioningError(self.name, f"cannot reach router {router.name} ({router.host}:{router.api_port}): "
-                                               f"{exc}") from None
+                                               f"{exc}", "unreachable") from None
         return api
 
     @contextmanager
@@ -115,11 +116,12 @@ class MikroTikDriver:
         try:
             yield
         except TrapError as exc:
-            raise ProvisioningError(self.name, f"router {router.name} refused a command: {exc.message}") from None
+            raise ProvisioningError(self.name, f"router {router.name} refused a command: {exc.message}",
+                                    "refused") from None
         except (socket.timeout, TimeoutError):
-            raise ProvisioningError(self.name, f"router {router.name} stopped answering (timeout)") from None
+            raise ProvisioningError(self.name, f"router {router.name} stopped answering (timeout)", "timeout") from None
         except (OSError, LibRouterosError) as exc:
-            raise ProvisioningError(self.name, f"router {router.name}: {exc}") from None
+            raise ProvisioningError(self.name, f"router {router.name}: {exc}", "unreachable") from None
 
     # ---- reading -------------------------------------------------------------
     @staticmethod

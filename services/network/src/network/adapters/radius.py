@@ -71,7 +71,7 @@ class RadiusDriver:
                 self._sync(conn, radcheck, spec.username, check, changes)
                 self._sync(conn, radreply, spec.username, reply, changes)
         except SQLAlchemyError as exc:
-            raise ProvisioningError(self.name, f"RADIUS database: {str(exc).splitlines()[0]}") from None
+            raise ProvisioningError(self.name, f"RADIUS database: {str(exc).splitlines()[0]}", "database") from None
         return changes
 
     def check(self, spec: SubscriberSpec) -> list[str]:
@@ -85,7 +85,7 @@ class RadiusDriver:
                 self._sync(conn, radcheck, spec.username, check, changes, dry_run=True)
                 self._sync(conn, radreply, spec.username, reply, changes, dry_run=True)
         except SQLAlchemyError as exc:
-            raise ProvisioningError(self.name, f"RADIUS database: {str(exc).splitlines()[0]}") from None
+            raise ProvisioningError(self.name, f"RADIUS database: {str(exc).splitlines()[0]}", "database") from None
         return changes
 
     def remove(self, router: RouterAccess, spec: SubscriberSpec) -> list[str]:
@@ -96,7 +96,7 @@ class RadiusDriver:
                 n = conn.execute(delete(radcheck).where(radcheck.c.username == spec.username)).rowcount
                 n += conn.execute(delete(radreply).where(radreply.c.username == spec.username)).rowcount
         except SQLAlchemyError as exc:
-            raise ProvisioningError(self.name, f"RADIUS database: {str(exc).splitlines()[0]}") from None
+            raise ProvisioningError(self.name, f"RADIUS database: {str(exc).splitlines()[0]}", "database") from None
         return [f"removed {n} RADIUS rows"] if n else []
 
     def read(self, username: str) -> dict:

@@ -13,12 +13,16 @@ from typing import Callable
 
 from antena.network.v1 import events_pb2
 from antena_common.errors import NotFound
+from antena_common import metrics
 from antena_common.logs import get_logger
 
 from ..domain import model
 from ..domain.provisioning import ProvisioningError, RouterAccess, SubscriberSpec
 
 log = get_logger("network.provisioning")
+
+FAILURES = metrics.counter("antena_provisioning_failures_total",
+                           "Failed provisioning attempts, by driver and class of reason", ["driver", "reason"])
 
 RatesLookup = Callable[[str], "tuple[str, str] | None"]
 
@@ -91,7 +95,7 @@ class Provisioner:
     def _driver(self, name: str):
         d = self.drivers.get(name)
         if d is None:
-            raise ProvisioningError(name, "driver not configured on this network service")
+            raise ProvisioningError(name, "driver not configured on this network service", "config")
         return d
 
     def _load(self, connection_id: str) -> _Job:
@@ -116,11 +120,11 @@ class Provisioner:
             try:
                 found = self.rates(c.plan_id)
             except Exception as exc:  # billing unreachable: retry later
-                raise ProvisioningError("billing", f"cannot read the plan's rates: {exc}") from exc
+                raise ProvisioningError("billing", f"cannot read the plan's rates: {exc}", "dependency") from exc
         if not found and all(self.default_rates):
             found = self.default_rates
         if not found:
-            raise ProvisioningError("billing", f"the rates of plan {c.plan_id or '(none)'} are unknown")
+            raise ProvisioningError("billing", f"the rates of plan {c.plan_id or '(none)'} are unknown", "dependency")
         c.download_rate, c.upload_rate = found
 
     def provision(self, connection_id: str) -> str:
@@ -154,9 +158,11 @@ class Provisioner:
                     driver_name = name
                     changes += self._driver(name).apply(router_access(job.router), spec)
         except ProvisioningError as exc:
+            FAILURES.labels(exc.driver, exc.kind).inc()
             return self._failed(connection_id, target, exc.driver, exc.reason)
         except Exception as exc:  # a driver bug must not kill the worker
             log.exception("provisioning crashed", connection_id=connection_id)
+            FAILURES.labels(driver_name or "?", "unexpected").inc()
             return self._failed(connection_id, target, driver_name or "?", f"unexpected error: {exc!r}")
         return self._succeeded(connection_id, target, zone_id, ip, c.download_rate, c.upload_rate, changes)
 

@@ -50,13 +50,18 @@ class SubscriberSpec:
         return self.username or f"antena-{self.connection_id[-12:]}"
 
 
-class ProvisioningError(Exception):
-    """A driver could not bring the peer to the desired state (retried with backoff)."""
+FAILURE_KINDS = ("auth", "unreachable", "timeout", "refused", "database", "config", "dependency", "unexpected")
 
-    def __init__(self, driver: str, reason: str):
+
+class ProvisioningError(Exception):
+    """A driver could not bring the peer to the desired state (retried with backoff).
+    `kind` classes the reason (one of FAILURE_KINDS) for metrics and alerts."""
+
+    def __init__(self, driver: str, reason: str, kind: str = "unexpected"):
         super().__init__(f"{driver}: {reason}")
         self.driver = driver
         self.reason = reason
+        self.kind = kind if kind in FAILURE_KINDS else "unexpected"
 
 
 class Driver(Protocol):

@@ -1,0 +1,24 @@
+"""outbox headers: the trace context kept with each event (antena_common.tracing)
+
+Revision ID: 3c55c2fb9673
+Revises: 2db169b20c08
+Create Date: 2026-12-01 09:05:00
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '3c55c2fb9673'
+down_revision = '2db169b20c08'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('outbox', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('headers', sa.Text(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('outbox', schema=None) as batch_op:
+        batch_op.drop_column('headers')

@@ -1,0 +1,215 @@
+"""OpenTelemetry tracing through the whole system: a tiny OTLP/HTTP receiver
+(a real HTTP server decoding ExportTraceServiceRequest protobufs) gets the spans
+every service exports, and one ticket creation shows as one trace crossing
+gateway (HTTP) -> sales (gRPC) -> orders (AMQP, via the outbox), with the
+CONSUMER span a child of the PRODUCER span across the broker."""
+from __future__ import annotations
+
+import gzip
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+import pytest
+from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import (ExportTraceServiceRequest,
+                                                                      ExportTraceServiceResponse)
+from opentelemetry.proto.trace.v1.trace_pb2 import Span as PbSpan
+
+from antena_common.testing import (SERVICE_NAMES, EmbeddedSystem, ProcessSystem, create_pg_database,
+                                   drop_pg_database, free_port, system_env, wait_until)
+
+pytestmark = pytest.mark.e2e
+
+KIND = {PbSpan.SPAN_KIND_SERVER: "server", PbSpan.SPAN_KIND_CLIENT: "client", PbSpan.SPAN_KIND_PRODUCER: "producer",
+        PbSpan.SPAN_KIND_CONSUMER: "consumer", PbSpan.SPAN_KIND_INTERNAL: "internal"}
+
+
+class OtlpReceiver:
+    """Accepts POST /v1/traces (OTLP/HTTP protobuf, optionally gzip) and keeps the spans."""
+
+    def __init__(self):
+        self.spans: list[dict] = []
+        self.requests = 0
+        self._lock = threading.Lock()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("content-length", 0)))
+                if self.headers.get("content-encoding") == "gzip":
+                    body = gzip.decompress(body)
+                if self.path != "/v1/traces" or self.headers.get("content-type") != "application/x-protobuf":
+                    self.send_response(400)
+                    self.end_headers()
+                    return
+                receiver.add(ExportTraceServiceRequest.FromString(body))
+                answer = ExportTraceServiceResponse().SerializeToString()
+                self.send_response(200)
+                self.send_header("content-type", "application/x-protobuf")
+                self.send_header("content-length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+            def log_message(self, *args):
+                pass
+
+        self.port = free_port()
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def add(self, request: ExportTraceServiceRequest) -> None:
+        with self._lock:
+            self.requests += 1
+            for rs in request.resource_spans:
+                resource = {a.key: a.value.string_value for a in rs.resource.attributes}
+                for ss in rs.scope_spans:
+                    for s in ss.spans:
+                        self.spans.append({
+                            "service": resource.get("service.name"), "name": s.name, "kind": KIND[s.kind],
+                            "trace_id": s.trace_id.hex(), "span_id": s.span_id.hex(),
+                            "parent": s.parent_span_id.hex() or None,
+                            "attributes": {a.key: a.value.string_value or a.value.int_value for a in s.attributes},
+                        })
+
+    def trace(self, trace_id: str) -> list[dict]:
+        with self._lock:
+            return [s for s in self.spans if s["trace_id"] == trace_id]
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def receiver():
+    with OtlpReceiver() as r:
+        yield r
+
+
+def _tracing_env(receiver: OtlpReceiver) -> dict[str, str]:
+    # the SDK's batch processor reads OTEL_BSP_SCHEDULE_DELAY: export often, so the test need not wait long
+    return {"ANTENA_OTEL_ENDPOINT": receiver.endpoint, "OTEL_BSP_SCHEDULE_DELAY": "200"}
+
+
+def _ticket(api) -> str:
+    plan = api.post("/v1/plans", json={"name": "Hogar 100", "download_mbps": 100, "upload_mbps": 20,
+                                       "price": "399.00", "currency": "MXN"}).json()
+    lead = api.post("/v1/leads", json={"name": "Ana Gómez", "email": "ana@example.com"}).json()
+    prospect = api.post("/v1/prospects", json={"lead_id": lead["id"], "plan_id": plan["id"], "address": {
+        "street": "San Martín", "number": "123", "city": "Córdoba", "state": "Córdoba"}}).json()
+    ticket = api.post("/v1/tickets", json={"lead_id": lead["id"], "prospect_id": prospect["id"],
+                                           "create": "installation"})
+    assert ticket.status_code == 201, ticket.text
+    return ticket.json()["id"]
+
+
+def _by_id(spans):
+    return {s["span_id"]: s for s in spans}
+
+
+def _ancestors(span, index):
+    chain = []
+    while span["parent"] in index:
+        span = index[span["parent"]]
+        chain.append(span)
+    return chain
+
+
+def _check_ticket_trace(receiver: OtlpReceiver, api, ticket_id: str) -> list[dict]:
+    """The POST /v1/tickets server span's trace reaches orders' consumer through sales' outbox."""
+    def root():
+        found = [s for s in receiver.spans if s["service"] == "gateway" and s["kind"] == "server"
+                 and s["name"] == "POST /v1/tickets"]
+        return found[-1] if found else None
+
+    http = wait_until(root, timeout=60, message="the gateway's POST /v1/tickets span")
+    assert http["parent"] is None  # the trace starts at the gateway
+
+    expected = {("sales", "server", "antena.sales.v1.SalesService/CreateTicket"),
+                ("sales", "producer", "sales.order_requested publish"),
+                ("orders", "consumer", "sales.order_requested process"),
+                ("orders", "producer", "orders.order_created publish")}
+
+    def complete():  # each service exports on its own schedule: wait for all of them
+        spans = receiver.trace(http["trace_id"])
+        return spans if expected <= {(s["service"], s["kind"], s["name"]) for s in spans} else None
+
+    spans = wait_until(complete, timeout=90, message=f"{expected} in the ticket's trace")
+    index = _by_id(spans)
+    assert {"gateway", "sales", "orders"} <= {s["service"] for s in spans}
+
+    # gateway HTTP -> gateway gRPC client -> sales gRPC server
+    server = [s for s in spans if s["service"] == "sales" and s["kind"] == "server"
+              and s["name"].endswith("/CreateTicket")]
+    assert len(server) == 1, [s["name"] for s in spans]
+    client = index[server[0]["parent"]]
+    assert client["service"] == "gateway" and client["kind"] == "client" and client["name"] == server[0]["name"]
+    assert http in _ancestors(client, index)
+
+    # sales' PRODUCER span (taken at UnitOfWork.publish) -> orders' CONSUMER span across RabbitMQ
+    consumer = next(s for s in spans if s["service"] == "orders" and s["name"] == "sales.order_requested process")
+    assert consumer["kind"] == "consumer"
+    producer = index[consumer["parent"]]
+    assert producer["service"] == "sales" and producer["kind"] == "producer"
+    assert producer["name"] == "sales.order_requested publish"
+    assert producer["attributes"]["messaging.message.id"] == consumer["attributes"]["messaging.message.id"]
+    assert server[0] in _ancestors(producer, index)
+
+    # and orders' own event goes on in the same trace
+    created = next(s for s in spans if s["service"] == "orders" and s["name"] == "orders.order_created publish")
+    assert consumer in _ancestors(created, index)
+    return spans
+
+
+def test_one_trace_from_the_gateway_through_grpc_and_rabbitmq(tmp_path, amqp_url, receiver):
+    """Distributed: every service its own process, RabbitMQ, a PostgreSQL database each."""
+    urls = {name: create_pg_database(f"antena_{name}") for name in SERVICE_NAMES}
+    env = {**system_env(tmp_path / "data", broker_url=amqp_url, database_urls=urls), **_tracing_env(receiver)}
+    system = None
+    try:
+        system = ProcessSystem(env, tmp_path / "logs")
+        with system.client() as api:
+            ticket_id = _ticket(api)
+            wait_until(lambda: api.get("/v1/orders", params={"ticket_id": ticket_id}).json()["items"], timeout=60,
+                       message="the ticket's order")
+            spans = _check_ticket_trace(receiver, api, ticket_id)
+        # one trace id for the whole ticket creation: every span above shares it
+        assert len({s["trace_id"] for s in spans}) == 1
+    finally:
+        if system is not None:
+            system.stop()
+        for url in urls.values():
+            drop_pg_database(url)
+
+
+def test_one_trace_in_the_embedded_mode(tmp_path, memory_bus_url, receiver):
+    """Embedded: one process, one tracer provider per service, so service.name still tells them apart."""
+    system = EmbeddedSystem({**system_env(tmp_path / "data"), **_tracing_env(receiver)})
+    try:
+        with system.client() as api:
+            ticket_id = _ticket(api)
+            _check_ticket_trace(receiver, api, ticket_id)
+    finally:
+        system.stop()
+
+
+def test_nothing_is_exported_without_an_endpoint(tmp_path, memory_bus_url, receiver):
+    system = EmbeddedSystem(system_env(tmp_path / "data"))
+    try:
+        with system.client() as api:
+            ticket_id = _ticket(api)
+            wait_until(lambda: api.get("/v1/orders", params={"ticket_id": ticket_id}).json()["items"], timeout=30)
+            from antena_common import tracing
+
+            assert not tracing.enabled()
+    finally:
+        system.stop()
+    assert receiver.requests == 0
