@@ -98,6 +98,11 @@ class _ServerInterceptor(grpc.ServerInterceptor):
         )
 
 
+# Clients reconnect (and re-resolve a headless Service's DNS name) at least this
+# often, so replicas added by scaling get their share of the calls.
+_CONNECTION_AGE_OPTIONS = [("grpc.max_connection_age_ms", 300_000), ("grpc.max_connection_age_grace_ms", 30_000)]
+
+
 @dataclass
 class GrpcServer:
     service: str
@@ -109,7 +114,7 @@ class GrpcServer:
         self.server = grpc.server(
             futures.ThreadPoolExecutor(max_workers=self.max_workers, thread_name_prefix=f"grpc-{self.service}"),
             interceptors=[_ServerInterceptor(self.service)],
-            options=[("grpc.so_reuseport", 0), *_SIZE_OPTIONS],
+            options=[("grpc.so_reuseport", 0), *_SIZE_OPTIONS, *_CONNECTION_AGE_OPTIONS],
         )
         self.health = health.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
