@@ -102,6 +102,24 @@ def login(uow, hasher, *, email: str, password: str, ip: str, max_failures: int)
     return account
 
 
+LINK_MISS = "link_miss"
+
+
+def link_misses_exceeded(uow, ip: str, limit: int) -> bool:
+    """True when this IP opened `limit` unknown or expired links (signing, invitation,
+    reset) in the last 15 minutes: token guessing is refused with 429 for a while."""
+    if limit <= 0:
+        return False
+    with uow:
+        return uow.requests.count(LINK_MISS, ip, model.now() - dt.timedelta(minutes=15)) >= limit
+
+
+def note_link_miss(uow, ip: str) -> None:
+    with uow:
+        uow.requests.note(LINK_MISS, ip)
+        uow.commit()
+
+
 def open_session(uow, account_id: str, hours: int) -> tuple[str, str]:
     """A new session: (cookie secret, CSRF token)."""
     secret, csrf = model.new_secret(), secrets.token_urlsafe(24)

@@ -170,6 +170,24 @@ def create_app(portal: Portal) -> FastAPI:
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
     s = portal.settings
 
+    link_paths = ("/firmar/", "/invitacion/", "/recuperar/")  # secret links, open without login
+
+    @app.middleware("http")
+    async def link_guessing_limit(request: Request, call_next):
+        """Unknown or expired links answer 404/410; too many from one IP -> 429 for a while."""
+        if not request.url.path.startswith(link_paths):
+            return await call_next(request)
+        ip = _client_ip(request)
+        if await run_in_threadpool(accounts.link_misses_exceeded, portal.uow(), ip, s.link_misses_per_15_min):
+            _ = portal.gettext(request)
+            return await run_in_threadpool(portal.message, request, 429, _("Demasiadas solicitudes"),
+                                           _("Recibimos varias solicitudes desde tu conexión. Inténtalo más tarde."))
+        resp = await call_next(request)
+        if resp.status_code in (404, 410):
+            await run_in_threadpool(accounts.note_link_miss, portal.uow(), ip)
+        return resp
+
+    # added last, so outermost: every answer gets the headers, the guard's 429 included
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         resp = await call_next(request)
