@@ -1,8 +1,10 @@
 """OpenTelemetry tracing through the whole system: a tiny OTLP/HTTP receiver
 (a real HTTP server decoding ExportTraceServiceRequest protobufs) gets the spans
-every service exports, and one ticket creation shows as one trace crossing
-gateway (HTTP) -> sales (gRPC) -> orders (AMQP, via the outbox), with the
-CONSUMER span a child of the PRODUCER span across the broker."""
+every service exports. One ticket creation shows as one trace crossing gateway
+(HTTP) -> sales (gRPC) -> orders (AMQP, via the outbox), with the CONSUMER span
+a child of the PRODUCER span across the broker; one contract request as one
+trace crossing gateway -> orders -> billing, network -> orders, portal ->
+notifications."""
 from __future__ import annotations
 
 import gzip
@@ -169,23 +171,94 @@ def _check_ticket_trace(receiver: OtlpReceiver, api, ticket_id: str) -> list[dic
     return spans
 
 
+def _span(spans, service, kind, name):
+    found = [s for s in spans if (s["service"], s["kind"], s["name"]) == (service, kind, name)]
+    assert len(found) == 1, (service, kind, name, sorted((s["service"], s["name"]) for s in spans))
+    return found[0]
+
+
+def _check_contract_trace(receiver: OtlpReceiver) -> list[dict]:
+    """The contract request: gateway -> orders (gRPC) -> billing and network (AMQP) -> orders, portal ->
+    notifications, all in the trace of the one HTTP request."""
+    def root():
+        found = [s for s in receiver.spans if s["service"] == "gateway" and s["kind"] == "server"
+                 and s["name"] == "POST /v1/orders/{order_id}/contract"]
+        return found[-1] if found else None
+
+    http = wait_until(root, timeout=60, message="the gateway's contract request span")
+    hops = [  # (parent span, child span): each AMQP hop is PRODUCER -> CONSUMER
+        (("gateway", "client", "antena.orders.v1.OrdersService/RequestContract"),
+         ("orders", "server", "antena.orders.v1.OrdersService/RequestContract")),
+        (("orders", "producer", "orders.contract_requested publish"),
+         ("billing", "consumer", "orders.contract_requested process")),
+        (("orders", "producer", "orders.contract_requested publish"),
+         ("network", "consumer", "orders.contract_requested process")),
+        (("billing", "producer", "billing.contract_created publish"),
+         ("portal", "consumer", "billing.contract_created process")),
+        (("billing", "producer", "billing.contract_created publish"),
+         ("orders", "consumer", "billing.contract_created process")),
+        (("network", "producer", "network.connection_reserved publish"),
+         ("orders", "consumer", "network.connection_reserved process")),
+        (("portal", "producer", "portal.contract_signing_requested publish"),
+         ("notifications", "consumer", "portal.contract_signing_requested process")),
+    ]
+    wanted = {key for hop in hops for key in hop}
+
+    def complete():
+        spans = receiver.trace(http["trace_id"])
+        return spans if wanted <= {(s["service"], s["kind"], s["name"]) for s in spans} else None
+
+    spans = wait_until(complete, timeout=120, message="every hop of the contract request in one trace")
+    index = _by_id(spans)
+    for parent_key, child_key in hops:
+        parent, child = _span(spans, *parent_key), _span(spans, *child_key)
+        assert child["parent"] == parent["span_id"], (parent_key, child_key)
+        assert http in _ancestors(child, index)
+    assert {"gateway", "orders", "billing", "network", "portal", "notifications"} <= {s["service"] for s in spans}
+    return spans
+
+
 def test_one_trace_from_the_gateway_through_grpc_and_rabbitmq(tmp_path, amqp_url, receiver):
-    """Distributed: every service its own process, RabbitMQ, a PostgreSQL database each."""
+    """Distributed: every service its own process, RabbitMQ, a PostgreSQL database each. The ticket
+    creation crosses gateway, sales, orders (and notifications); the contract request crosses gateway,
+    orders, billing, network, portal and notifications."""
+    from network.testing.fake_routeros import FakeRouterOS
+
     urls = {name: create_pg_database(f"antena_{name}") for name in SERVICE_NAMES}
     env = {**system_env(tmp_path / "data", broker_url=amqp_url, database_urls=urls), **_tracing_env(receiver)}
     system = None
+    router = FakeRouterOS(username="antena", password="rb-secret").start()
     try:
         system = ProcessSystem(env, tmp_path / "logs")
         with system.client() as api:
             ticket_id = _ticket(api)
-            wait_until(lambda: api.get("/v1/orders", params={"ticket_id": ticket_id}).json()["items"], timeout=60,
-                       message="the ticket's order")
+            order = wait_until(lambda: api.get("/v1/orders", params={"ticket_id": ticket_id}).json()["items"],
+                               timeout=60, message="the ticket's order")[0]
             spans = _check_ticket_trace(receiver, api, ticket_id)
-        # one trace id for the whole ticket creation: every span above shares it
-        assert len({s["trace_id"] for s in spans}) == 1
+            # one trace id for the whole ticket creation: every span above shares it
+            assert len({s["trace_id"] for s in spans}) == 1
+
+            profile = api.post("/v1/billing-profiles", json={
+                "name": "Mensual", "issue_day": 1, "due_days": 10, "late_fee_kind": "amount",
+                "late_fee_value": "50", "suspend_after_days": 5, "prorate": True}).json()
+            rb = api.post("/v1/routers", json={"name": "RB Centro", "host": "127.0.0.1", "api_port": router.port,
+                                               "username": "antena", "password": "rb-secret",
+                                               "kind": "mikrotik"}).json()
+            zone = api.post("/v1/zones", json={"name": "Centro", "router_id": rb["id"], "billing_day": 1}).json()
+            assert api.post("/v1/ip-pools", json={"name": "Centro", "cidr": "100.70.0.0/24",
+                                                  "zone_id": zone["id"]}).status_code == 201
+            asked = api.post(f"/v1/orders/{order['id']}/contract", json={
+                "billing_profile_id": profile["id"],
+                "customer": {"name": "Ana Gómez", "document": "27444555", "email": "ana@example.com"},
+                "connection": {"zone_id": zone["id"], "mode": "pppoe"}})
+            assert asked.status_code == 200, asked.text
+            wait_until(lambda: api.get(f"/v1/orders/{order['id']}").json()["contract"]["state"] == "ready",
+                       timeout=60, message="billing and network answered")
+            _check_contract_trace(receiver)
     finally:
         if system is not None:
             system.stop()
+        router.stop()
         for url in urls.values():
             drop_pg_database(url)
 
