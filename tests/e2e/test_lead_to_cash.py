@@ -9,21 +9,16 @@ import calendar
 import datetime as dt
 import email
 import email.header
-import mailbox
-import shutil
 import subprocess
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Mailbox
 from sqlalchemy import create_engine, text
 
 from antena_common import scenario
 from antena_common.testing import (SERVICE_NAMES, EmbeddedSystem, ProcessSystem, create_pg_database, drop_pg_database,
-                                   free_port, peer_missing, system_env, wait_until)
+                                   system_env, wait_until)
 from network.testing.fake_routeros import FakeRouterOS
-from network.testing.peers import FreeRadius, load_radius_schema
 
 pytestmark = pytest.mark.e2e
 
@@ -37,35 +32,11 @@ def router():
     fake.stop()
 
 
-@pytest.fixture
-def radius(tmp_path):
-    if not shutil.which("freeradius"):
-        peer_missing("freeradius (apt: freeradius freeradius-postgresql freeradius-utils)")
-    url = create_pg_database("antena_radius")
-    load_radius_schema(url)
-    server = FreeRadius(tmp_path / "radius", url).start()
-    yield server
-    server.stop()
-    drop_pg_database(url)
-
-
-@pytest.fixture
-def smtp(tmp_path):
-    port = free_port()
-    controller = Controller(Mailbox(str(tmp_path / "mail")), hostname="127.0.0.1", port=port)
-    controller.start()
-    controller.messages = lambda: [email.message_from_bytes(m.as_bytes())
-                                   for m in mailbox.Maildir(str(tmp_path / "mail"), create=False)]
-    controller.port_number = port
-    yield controller
-    controller.stop()
-
-
 @pytest.fixture(params=["embedded", "distributed"])
-def system(request, tmp_path, radius, smtp):
+def system(request, tmp_path, radius, smtp_sink):
     extra = {"ANTENA_NETWORK_RADIUS_DATABASE_URL": radius.url, "ANTENA_NETWORK_DEFAULT_DRIVERS": "mikrotik,radius",
              "ANTENA_NETWORK_PROVISIONING_POLL_SECONDS": "0.1", "ANTENA_NETWORK_RETRY_BASE_SECONDS": "0.2",
-             "ANTENA_NOTIFICATIONS_SMTP_PORT": str(smtp.port_number), "ANTENA_NOTIFICATIONS_ISP_NAME": "AndinaNet",
+             "ANTENA_NOTIFICATIONS_SMTP_PORT": str(smtp_sink.port), "ANTENA_NOTIFICATIONS_ISP_NAME": "AndinaNet",
              "ANTENA_NOTIFICATIONS_DISPATCH_INTERVAL_SECONDS": "0.1"}
     if request.param == "embedded":
         request.getfixturevalue("memory_bus_url")
@@ -111,8 +82,8 @@ def pdf_text(data: bytes, tmp_path, name: str) -> str:
                           check=True).stdout
 
 
-def mail_to(smtp, address: str, subject_part: str):
-    return [m for m in smtp.messages() if address in m["To"] and subject_part in subject(m)]
+def mail_to(smtp_sink, address: str, subject_part: str):
+    return [m for m in smtp_sink.messages() if address in m["To"] and subject_part in subject(m)]
 
 
 def next_period(period: str) -> str:
@@ -120,7 +91,7 @@ def next_period(period: str) -> str:
     return f"{year + month // 12}-{month % 12 + 1:02d}"
 
 
-def test_lead_to_cash(system, router, radius, smtp, tmp_path):
+def test_lead_to_cash(system, router, radius, smtp_sink, tmp_path):
     """Three sign-ups (the scenario driver's steps interleaved); the first one is followed to cash:
     provisioning, invoices, e-mail, payment, overdue, suspension, payment, restoration."""
     with system.client() as api:
@@ -181,12 +152,12 @@ def test_lead_to_cash(system, router, radius, smtp, tmp_path):
             assert expected in text_, expected
 
         # the customer's e-mails, on a real SMTP server: the invoice with its PDF, the welcome
-        mail = wait_until(lambda: mail_to(smtp, s.email, first["number"]), timeout=60,
+        mail = wait_until(lambda: mail_to(smtp_sink, s.email, first["number"]), timeout=60,
                           message="the invoice e-mail")[0]
         assert subject(mail) == f"Tu factura {first['number']} de AndinaNet"
         pdfs = [p.get_payload(decode=True) for p in mail.walk() if p.get_content_type() == "application/pdf"]
         assert len(pdfs) == 1 and s.name in pdf_text(pdfs[0], tmp_path, "attached.pdf")
-        wait_until(lambda: mail_to(smtp, s.email, "Tu servicio está activo"), timeout=150, message="the welcome e-mail")
+        wait_until(lambda: mail_to(smtp_sink, s.email, "Tu servicio está activo"), timeout=150, message="the welcome e-mail")
 
         # payment through the gateway: both invoices paid
         owed = sum(Decimal(i["balance"]) for i in invoices)
@@ -230,7 +201,7 @@ def test_lead_to_cash(system, router, radius, smtp, tmp_path):
         for n in neighbours:  # the ones who paid keep their service
             assert api.get(f"/v1/connections/{n.connection_id}").json()["state"] == "active"
         assert [r["address"] for r in router.rows(LISTS)] == [ip]
-        wait_until(lambda: mail_to(smtp, s.email, "Servicio suspendido"), timeout=60, message="suspension e-mail")
+        wait_until(lambda: mail_to(smtp_sink, s.email, "Servicio suspendido"), timeout=60, message="suspension e-mail")
 
         # paying the overdue invoice (late fee included) restores the service
         overdue = api.get(f"/v1/invoices/{second['id']}").json()

@@ -10,31 +10,16 @@ reactivation, to show the billing cross-check repairing it."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pytest
 
 from antena.billing.v1 import events_pb2 as billing_events
 from antena_common import bus
 from antena_common.events import new_envelope
-from antena_common.testing import (EmbeddedSystem, create_pg_database, drop_pg_database, peer_missing, system_env,
-                                   wait_until)
+from antena_common.testing import EmbeddedSystem, system_env, wait_until
 from network.testing.fake_routeros import FakeRouterOS
-from network.testing.peers import FreeRadius, load_radius_schema
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def radius(tmp_path):
-    if not shutil.which("freeradius"):
-        peer_missing("freeradius (apt: freeradius freeradius-postgresql freeradius-utils)")
-    url = create_pg_database("antena_radius")
-    load_radius_schema(url)
-    server = FreeRadius(tmp_path / "radius", url).start()
-    yield server
-    server.stop()
-    drop_pg_database(url)
 
 
 def next_weekday_10utc() -> dt.datetime:

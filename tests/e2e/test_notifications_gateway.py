@@ -3,33 +3,18 @@ SMTP server (aiosmtpd): a ticket on the sales desk e-mails the lead in Spanish;
 staff edit and preview templates, read the delivery log, set preferences."""
 import email
 import email.header
-import mailbox
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Mailbox
 
-from antena_common.testing import EmbeddedSystem, free_port, system_env, wait_until
+from antena_common.testing import EmbeddedSystem, system_env, wait_until
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def smtp(tmp_path):
-    port = free_port()
-    controller = Controller(Mailbox(str(tmp_path / "mail")), hostname="127.0.0.1", port=port)
-    controller.start()
-    controller.port_number = port
-    controller.messages = lambda: [email.message_from_bytes(m.as_bytes())
-                                   for m in mailbox.Maildir(str(tmp_path / "mail"), create=False)]
-    yield controller
-    controller.stop()
-
-
-@pytest.fixture
-def system(tmp_path, memory_bus_url, smtp):
+def system(tmp_path, memory_bus_url, smtp_sink):
     env = system_env(tmp_path / "data")
-    env.update({"ANTENA_NOTIFICATIONS_SMTP_PORT": str(smtp.port_number), "ANTENA_NOTIFICATIONS_ISP_NAME": "FibraSur",
+    env.update({"ANTENA_NOTIFICATIONS_SMTP_PORT": str(smtp_sink.port), "ANTENA_NOTIFICATIONS_ISP_NAME": "FibraSur",
                 "ANTENA_NOTIFICATIONS_DISPATCH_INTERVAL_SECONDS": "0.1"})
     system = EmbeddedSystem(env, only=["sales", "orders", "billing", "network", "notifications", "gateway"])
     yield system
@@ -40,7 +25,7 @@ def _subject(mail) -> str:
     return str(email.header.make_header(email.header.decode_header(mail["Subject"])))
 
 
-def test_ticket_email_templates_and_log(system, smtp):
+def test_ticket_email_templates_and_log(system, smtp_sink):
     with system.client() as api:
         templates = api.get("/v1/notification-templates", params={"channel": "email", "language": "es"})
         assert templates.status_code == 200
@@ -69,8 +54,8 @@ def test_ticket_email_templates_and_log(system, smtp):
         assert ticket.status_code == 201, ticket.text
         ticket_id = ticket.json()["id"]
 
-        wait_until(lambda: len(smtp.messages()) == 1, timeout=20, message="the lead's e-mail")
-        mail = smtp.messages()[0]
+        wait_until(lambda: len(smtp_sink.messages()) == 1, timeout=20, message="the lead's e-mail")
+        mail = smtp_sink.messages()[0]
         assert _subject(mail) == "Hola Ana Gómez, gracias"
         assert mail.get_payload(decode=True).decode().strip() == f"Tu solicitud {ticket_id} está registrada."
 
@@ -93,7 +78,7 @@ def test_ticket_email_templates_and_log(system, smtp):
                                                    "language": "en", "recipient": "staff@example.com",
                                                    "data": {"number": "FC-9"}})
         assert sent.status_code == 202 and sent.json()["status"] == "pending"
-        mail = wait_until(lambda: [m for m in smtp.messages() if "staff@example.com" in m["To"]], timeout=20)[0]
+        mail = wait_until(lambda: [m for m in smtp_sink.messages() if "staff@example.com" in m["To"]], timeout=20)[0]
         assert _subject(mail) == "Invoice FC-9 is overdue — FibraSur"
         bad = api.post("/v1/notifications", json={"template": "billing.invoice_overdue", "channel": "sms",
                                                   "recipient": "no-phone"})

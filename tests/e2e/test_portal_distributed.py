@@ -1,18 +1,12 @@
 """The public installation request with every service in its own process, on
 RabbitMQ and one PostgreSQL database each: portal -> sales (gRPC) ->
 portal.installation_requested (RabbitMQ) -> notifications -> SMTP (aiosmtpd)."""
-import email
-import email.header
-import mailbox
 import re
 
 import httpx
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Mailbox
 
-from antena_common.testing import (ProcessSystem, create_pg_database, drop_pg_database, free_port, system_env,
-                                   wait_until)
+from antena_common.testing import ProcessSystem, create_pg_database, drop_pg_database, system_env, wait_until
 
 pytestmark = pytest.mark.e2e
 SERVICES = ["sales", "billing", "notifications", "portal", "gateway"]
@@ -21,21 +15,10 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 @pytest.fixture
-def smtp(tmp_path):
-    port = free_port()
-    controller = Controller(Mailbox(str(tmp_path / "mail")), hostname="127.0.0.1", port=port)
-    controller.start()
-    controller.port_number = port
-    controller.dir = tmp_path / "mail"
-    yield controller
-    controller.stop()
-
-
-@pytest.fixture
-def system(tmp_path, amqp_url, smtp):
+def system(tmp_path, amqp_url, smtp_sink):
     urls = {name: create_pg_database(f"antena_{name}") for name in SERVICES}
     env = system_env(tmp_path / "data", broker_url=amqp_url, database_urls=urls)
-    env.update({"ANTENA_NOTIFICATIONS_SMTP_PORT": str(smtp.port_number), "ANTENA_NOTIFICATIONS_ISP_NAME": "FibraSur",
+    env.update({"ANTENA_NOTIFICATIONS_SMTP_PORT": str(smtp_sink.port), "ANTENA_NOTIFICATIONS_ISP_NAME": "FibraSur",
                 "ANTENA_NOTIFICATIONS_ISP_EMAIL": "ventas@fibrasur.test", "ANTENA_PORTAL_ISP_SLUG": "fibrasur",
                 "ANTENA_NOTIFICATIONS_DISPATCH_INTERVAL_SECONDS": "0.2"})
     system = ProcessSystem(env, tmp_path / "logs", only=SERVICES)
@@ -69,13 +52,7 @@ def _up(url: str) -> bool:
         return False
 
 
-def _mails(smtp) -> list:
-    if not smtp.dir.exists():
-        return []
-    return [email.message_from_bytes(m.as_bytes()) for m in mailbox.Maildir(str(smtp.dir), create=False)]
-
-
-def test_installation_request_across_processes(system, smtp):
+def test_installation_request_across_processes(system, smtp_sink):
     with httpx.Client(base_url=system.portal_url, timeout=30) as web:
         page = web.get("/i/fibrasur/solicitar-instalacion")
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
@@ -91,8 +68,8 @@ def test_installation_request_across_processes(system, smtp):
     with system.client() as api:
         ticket = api.get(f"/v1/tickets/{ticket_id}").json()
         assert ticket["source"] == "portal" and len(ticket["attachments"]) == 3
-    wait_until(lambda: len(_mails(smtp)) == 2, timeout=60, message="requester and ISP e-mails")
-    to = sorted(m["To"] for m in _mails(smtp))
+    wait_until(lambda: len(smtp_sink.messages()) == 2, timeout=60, message="requester and ISP e-mails")
+    to = sorted(m["To"] for m in smtp_sink.messages())
     assert to[0].endswith("<marta@example.com>") and to[1].endswith("ventas@fibrasur.test")
     with system.client() as api:
         log = wait_until(lambda: [n for n in api.get("/v1/notifications", params={"status": "sent"}).json()["items"]

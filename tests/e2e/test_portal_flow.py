@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import email
 import email.header
-import mailbox
 import re
 import shutil
 import subprocess
@@ -17,8 +16,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Mailbox
 
 from antena.common.v1 import common_pb2
 from antena.network.v1 import events_pb2 as net_events
@@ -26,7 +23,7 @@ from antena.orders.v1 import events_pb2 as orders_events
 from antena_common import events as ev
 from antena_common.bus import Publisher
 from antena_common.ids import new_id
-from antena_common.testing import EmbeddedSystem, free_port, system_env, wait_until
+from antena_common.testing import EmbeddedSystem, system_env, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -41,24 +38,6 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 # ---- peers -------------------------------------------------------------------------------
 
-@pytest.fixture
-def smtp(tmp_path):
-    port = free_port()
-    controller = Controller(Mailbox(str(tmp_path / "mail")), hostname="127.0.0.1", port=port)
-    controller.start()
-    controller.port_number = port
-    controller.dir = tmp_path / "mail"
-    yield controller
-    controller.stop()
-
-
-def mails(smtp, to: str = "") -> list:
-    if not smtp.dir.exists():
-        return []
-    out = [email.message_from_bytes(m.as_bytes()) for m in mailbox.Maildir(str(smtp.dir), create=False)]
-    return [m for m in out if not to or to in m["To"]]
-
-
 def subject(mail) -> str:
     return str(email.header.make_header(email.header.decode_header(mail["Subject"])))
 
@@ -70,8 +49,8 @@ def text_of(mail) -> str:
     return ""
 
 
-def wait_mail(smtp, to: str, subject_part: str, timeout: float = 30):
-    return wait_until(lambda: [m for m in mails(smtp, to) if subject_part in subject(m)], timeout=timeout,
+def wait_mail(smtp_sink, to: str, subject_part: str, timeout: float = 30):
+    return wait_until(lambda: [m for m in smtp_sink.messages(to) if subject_part in subject(m)], timeout=timeout,
                       message=f"e-mail '{subject_part}' to {to}")[0]
 
 
@@ -82,11 +61,11 @@ def link_in(mail, path: str) -> str:
 
 
 @pytest.fixture
-def system(tmp_path, memory_bus_url, smtp):
+def system(tmp_path, memory_bus_url, smtp_sink):
     env = system_env(tmp_path / "data")
     portal_url = f"http://127.0.0.1:{env['ANTENA_PORTAL_PORT']}"
     env.update({
-        "ANTENA_NOTIFICATIONS_SMTP_PORT": str(smtp.port_number), "ANTENA_NOTIFICATIONS_ISP_NAME": "FibraSur",
+        "ANTENA_NOTIFICATIONS_SMTP_PORT": str(smtp_sink.port), "ANTENA_NOTIFICATIONS_ISP_NAME": "FibraSur",
         "ANTENA_NOTIFICATIONS_ISP_EMAIL": "ventas@fibrasur.test", "ANTENA_NOTIFICATIONS_PORTAL_URL": portal_url,
         "ANTENA_NOTIFICATIONS_DISPATCH_INTERVAL_SECONDS": "0.1",
         "ANTENA_PORTAL_ISP_SLUG": "fibrasur", "ANTENA_PORTAL_ISP_NAME": "FibraSur",
@@ -131,7 +110,7 @@ def pdf_images(data: bytes, tmp_path) -> int:
 
 # ---- the public installation request --------------------------------------------------------
 
-def test_installation_request_in_the_browser(system, smtp, browser, tmp_path):
+def test_installation_request_in_the_browser(system, smtp_sink, browser, tmp_path):
     files = {"id_front": tmp_path / "dni-frente.png", "id_back": tmp_path / "dni-dorso.jpg",
              "proof_of_address": tmp_path / "factura-luz.pdf"}
     files["id_front"].write_bytes(PNG)
@@ -168,12 +147,12 @@ def test_installation_request_in_the_browser(system, smtp, browser, tmp_path):
         assert len(ticket["attachments"]) == 3
         lead = api.get(f"/v1/leads/{ticket['lead_id']}").json()
         assert lead["name"] == "Ana Gómez" and lead["email"] == "ana@example.com" and "Cupón: VERANO" in lead["notes"]
-    to_requester = wait_mail(smtp, "ana@example.com", "Recibimos tu solicitud de instalación")
+    to_requester = wait_mail(smtp_sink, "ana@example.com", "Recibimos tu solicitud de instalación")
     assert "Belgrano 450" in text_of(to_requester)
-    to_isp = wait_mail(smtp, "ventas@fibrasur.test", "Nueva solicitud de instalación")
+    to_isp = wait_mail(smtp_sink, "ventas@fibrasur.test", "Nueva solicitud de instalación")
     body = text_of(to_isp)
     assert "30111222" in body and "id_front, id_back, proof_of_address" in body and ticket_id in body
-    assert len(mails(smtp, "ana@example.com")) == 1  # one confirmation, not one per event
+    assert len(smtp_sink.messages("ana@example.com")) == 1  # one confirmation, not one per event
 
 
 def test_installation_request_spam_and_bad_input(system):
@@ -270,14 +249,14 @@ def _login(system, email_addr: str, password: str) -> httpx.Client:
     return web
 
 
-def test_sign_contract_accept_invitation_and_download_invoice(system, smtp, browser, tmp_path):
+def test_sign_contract_accept_invitation_and_download_invoice(system, smtp_sink, browser, tmp_path):
     with system.client() as api:
         plan_id, profile_id = _billing_setup(api)
         contract_a, customer_a = _contract(system, api, plan_id, profile_id, "Ana Gómez", "ana@example.com")
         contract_b, customer_b = _contract(system, api, plan_id, profile_id, "Bruno Díaz", "bruno@example.com")
 
         # 1. the contract signing link arrives by e-mail; Ana signs with the mouse
-        sign_mail = wait_mail(smtp, "ana@example.com", "Firma tu contrato")
+        sign_mail = wait_mail(smtp_sink, "ana@example.com", "Firma tu contrato")
         sign_url = link_in(sign_mail, "/firmar/contrato/")
         unsigned_pdf = httpx.get(sign_url + "/contrato.pdf")
         assert unsigned_pdf.status_code == 200 and pdf_images(unsigned_pdf.content, tmp_path) == 0
@@ -309,11 +288,11 @@ def test_sign_contract_accept_invitation_and_download_invoice(system, smtp, brow
         # 2. activation: the invoice e-mail carries the PDF; the welcome carries the portal invitation
         invoice_a = _activate(system, api, contract_a)
         invoice_b = _activate(system, api, contract_b)
-        invoice_mail = wait_mail(smtp, "ana@example.com", f"Tu factura {invoice_a['number']}")
+        invoice_mail = wait_mail(smtp_sink, "ana@example.com", f"Tu factura {invoice_a['number']}")
         attached = [p for p in invoice_mail.walk() if p.get_content_type() == "application/pdf"]
         assert len(attached) == 1 and attached[0].get_payload(decode=True).startswith(b"%PDF")
         assert invoice_a["number"] in pdf_text(attached[0].get_payload(decode=True), tmp_path)
-        welcome = wait_mail(smtp, "ana@example.com", "Bienvenido a FibraSur")
+        welcome = wait_mail(smtp_sink, "ana@example.com", "Bienvenido a FibraSur")
         invitation_url = link_in(welcome, "/invitacion/")
 
     # 3. Ana sets her password from the invitation and lands in her account
@@ -374,12 +353,12 @@ def test_sign_contract_accept_invitation_and_download_invoice(system, smtp, brow
     assert anonymous.status_code == 303
 
 
-def test_password_reset_support_and_english(system, smtp, browser, tmp_path):
+def test_password_reset_support_and_english(system, smtp_sink, browser, tmp_path):
     with system.client() as api:
         plan_id, profile_id = _billing_setup(api)
         contract_id, customer_id = _contract(system, api, plan_id, profile_id, "Carla Ruiz", "carla@example.com")
         _activate(system, api, contract_id)
-        invitation_url = link_in(wait_mail(smtp, "carla@example.com", "Bienvenido"), "/invitacion/")
+        invitation_url = link_in(wait_mail(smtp_sink, "carla@example.com", "Bienvenido"), "/invitacion/")
     with httpx.Client(base_url=system.portal_url) as web:  # a customer cannot request a second installation form
         page = web.get("/i/fibrasur/solicitar-instalacion")
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
@@ -401,7 +380,7 @@ def test_password_reset_support_and_english(system, smtp, browser, tmp_path):
         assert "Si el correo corresponde" in web.post("/recuperar", data={"email": "nadie@example.com",
                                                                          "csrf_token": csrf}).text
         web.post("/recuperar", data={"email": "carla@example.com", "csrf_token": csrf})
-    reset_url = link_in(wait_mail(smtp, "carla@example.com", "Restablece tu contraseña"), "/recuperar/")
+    reset_url = link_in(wait_mail(smtp_sink, "carla@example.com", "Restablece tu contraseña"), "/recuperar/")
     page = browser.new_page()
     page.goto(reset_url)
     page.fill("#password", "segunda-clave-2")
@@ -421,7 +400,7 @@ def test_password_reset_support_and_english(system, smtp, browser, tmp_path):
     page.wait_for_selector("text=Ya reinicié el router.")
     page.screenshot(path=str(ARTIFACTS / "support.png"), full_page=True)
     assert page.goto(f"{system.portal_url}/mi-cuenta/soporte/{new_id()}").status == 404
-    confirmation = wait_mail(smtp, "carla@example.com", "Recibimos tu pedido de soporte: Sin conexión")
+    confirmation = wait_mail(smtp_sink, "carla@example.com", "Recibimos tu pedido de soporte: Sin conexión")
     assert "Hola Carla Ruiz:" in text_of(confirmation)
     with system.client() as api:
         tickets = api.get("/v1/support-tickets", params={"customer_id": customer_id})
@@ -446,7 +425,7 @@ def test_password_reset_support_and_english(system, smtp, browser, tmp_path):
     page.close()
 
 
-def test_installation_sheet_signed_through_the_link(system, smtp, browser):
+def test_installation_sheet_signed_through_the_link(system, smtp_sink, browser):
     import datetime as dt
 
     from antena.sales.v1 import events_pb2 as sales_events
@@ -472,9 +451,9 @@ def test_installation_sheet_signed_through_the_link(system, smtp, browser):
             "technician_id": tech["id"], "scheduled_start": start, "scheduled_end": end})
         assert scheduled.status_code == 200, scheduled.text
         # the customer is told the date and window, and gets the sheet's signing link
-        visit = wait_mail(smtp, "sofia@example.com", "Agendamos tu visita técnica")
+        visit = wait_mail(smtp_sink, "sofia@example.com", "Agendamos tu visita técnica")
         assert "entre las 10:00 y las 13:00" in text_of(visit)  # Córdoba time (UTC-3)
-        sheet_url = link_in(wait_mail(smtp, "sofia@example.com", "Tu hoja de instalación"), "/firmar/hoja-instalacion/")
+        sheet_url = link_in(wait_mail(smtp_sink, "sofia@example.com", "Tu hoja de instalación"), "/firmar/hoja-instalacion/")
 
         page = browser.new_page(viewport={"width": 412, "height": 915})
         page.goto(sheet_url)

@@ -369,3 +369,66 @@ def _wait_until_fixture():
 def _free_port_fixture():
     """The free_port function as a fixture: free_port() -> an unused TCP port."""
     return free_port
+
+
+def read_dead_letters(url: str, expected: int, timeout: float = 10) -> list:
+    """Take (and ack) messages from antena.dead until `expected` arrived or `timeout` runs out."""
+    from kombu import Consumer
+
+    from . import bus
+
+    got: list = []
+    conn = bus.connect(url)
+    try:
+        bus.declare_topology(conn)
+        with Consumer(conn, queues=[bus.dead_queue()], accept=["json", "application/json"],
+                      on_message=lambda m: (got.append(m), m.ack())):
+            deadline = time.monotonic() + timeout
+            while len(got) < expected and time.monotonic() < deadline:
+                try:
+                    conn.drain_events(timeout=0.2)
+                except (TimeoutError, socket.timeout):
+                    pass
+    finally:
+        conn.release()
+    return got
+
+
+class MailSink:
+    """A real SMTP server (aiosmtpd) on a free port that keeps every message in a Maildir."""
+
+    def __init__(self, directory):
+        from pathlib import Path
+
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.handlers import Mailbox
+
+        self.dir = Path(directory)
+        self.port = free_port()
+        self._controller = Controller(Mailbox(str(self.dir)), hostname="127.0.0.1", port=self.port)
+
+    def start(self) -> "MailSink":
+        self._controller.start()
+        return self
+
+    def stop(self) -> None:
+        if self._controller._thread is not None:  # stopping twice is fine (tests stop it to simulate an outage)
+            self._controller.stop()
+
+    def messages(self, to: str = "") -> list:
+        """Parsed messages (email.message.Message), those addressed to `to` when given."""
+        import email
+        import mailbox
+
+        if not self.dir.exists():
+            return []
+        found = [email.message_from_bytes(m.as_bytes()) for m in mailbox.Maildir(str(self.dir), create=False)]
+        return [m for m in found if not to or to in (m["To"] or "")]
+
+
+@pytest.fixture
+def smtp_sink(tmp_path):
+    """A MailSink for the test: point ANTENA_NOTIFICATIONS_SMTP_PORT at `smtp_sink.port`."""
+    sink = MailSink(tmp_path / "mail").start()
+    yield sink
+    sink.stop()

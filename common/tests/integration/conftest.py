@@ -8,15 +8,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from kombu import Consumer
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select
 
 from antena.sales.v1 import events_pb2 as sales_events
-from antena_common import bus
 from antena_common.bus import EventConsumer, Publisher, Subscription
 from antena_common.ids import new_id
 from antena_common.outbox import OutboxRelay
 from antena_common.runtime import Database
+from antena_common.testing import read_dead_letters
 
 CONSUMER = "plumbing"
 
@@ -75,27 +74,6 @@ class Plumbing:
 
     def unpublished(self) -> int:
         return self.relay.backlog()
-
-
-def read_dead_letters(url: str, expected: int, timeout: float = 10) -> list:
-    """Take messages from antena.dead until `expected` arrived (or time runs out)."""
-    got: list = []
-    conn = bus.connect(url)
-    try:
-        bus.declare_topology(conn)
-        with Consumer(conn, queues=[bus.dead_queue()], accept=["json", "application/json"],
-                      on_message=lambda m: (got.append(m), m.ack())):
-            import time
-
-            deadline = time.monotonic() + timeout
-            while len(got) < expected and time.monotonic() < deadline:
-                try:
-                    conn.drain_events(timeout=0.2)
-                except (TimeoutError, socket.timeout):
-                    pass
-    finally:
-        conn.release()
-    return got
 
 
 def publish_raw(url: str, routing_key: str, body: str | bytes) -> None:

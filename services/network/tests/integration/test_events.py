@@ -3,38 +3,19 @@ connections; an event about an unknown contract is dead-lettered and the
 consumer keeps running; a redelivered event has no second effect."""
 from __future__ import annotations
 
-import socket
 import time
 
 import pytest
-from kombu import Consumer
 
 from antena.billing.v1 import events_pb2 as billing_events
 from antena.orders.v1 import events_pb2 as orders_events
 from antena_common import bus
 from antena_common.events import new_envelope
+from antena_common.testing import read_dead_letters
 from network.app import topology
 from network.entrypoints import events
 
 pytestmark = pytest.mark.integration
-
-
-def read_dead(url: str, expected: int, timeout: float = 10) -> list:
-    got: list = []
-    conn = bus.connect(url)
-    try:
-        bus.declare_topology(conn)
-        with Consumer(conn, queues=[bus.dead_queue()], accept=["json", "application/json"],
-                      on_message=lambda m: (got.append(m), m.ack())):
-            deadline = time.monotonic() + timeout
-            while len(got) < expected and time.monotonic() < deadline:
-                try:
-                    conn.drain_events(timeout=0.2)
-                except (TimeoutError, socket.timeout):
-                    pass
-    finally:
-        conn.release()
-    return got
 
 
 def test_consumers(uow_factory, amqp_url, wait_until):
@@ -72,7 +53,7 @@ def test_consumers(uow_factory, amqp_url, wait_until):
         payload = json.loads(body)["payload"]
         assert (payload["order_id"], payload["pppoe_password"], payload["zone_name"], payload["billing_day"],
                 payload["gateway"]) == ("o1", "9987654321M", "RB1 DÍA 5", 5, "10.60.0.1")
-        dead = read_dead(amqp_url, 2)
+        dead = read_dead_letters(amqp_url, 2)
         reasons = sorted(m.headers["x-antena-reason"] for m in dead)
         assert len(dead) == 2 and all("not_found" in x for x in reasons)
         time.sleep(0.3)

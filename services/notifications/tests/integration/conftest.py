@@ -1,30 +1,12 @@
-"""Real peers for notifications: an SMTP server (aiosmtpd) writing a Maildir,
-and an HTTP server that records what the sms/whatsapp providers receive."""
+"""Real peers for notifications: an HTTP server that records what the sms/whatsapp
+providers receive (the SMTP server is antena_common.testing's `smtp_sink`)."""
 from __future__ import annotations
 
 import json
-import mailbox
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Mailbox
-
-from antena_common.testing import free_port
-
-
-@pytest.fixture
-def smtp_server(tmp_path):
-    maildir = tmp_path / "maildir"
-    port = free_port()
-    controller = Controller(Mailbox(str(maildir)), hostname="127.0.0.1", port=port)
-    controller.start()
-    controller.port_number = port
-    controller.mailbox = lambda: mailbox.Maildir(str(maildir), create=False)
-    yield controller
-    if controller._thread is not None:
-        controller.stop()
 
 
 class Recorder:

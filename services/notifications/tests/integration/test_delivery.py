@@ -1,4 +1,4 @@
-"""Notifications against real peers: PostgreSQL, an SMTP server (aiosmtpd) and
+"""Notifications against real peers: PostgreSQL, an SMTP server (aiosmtpd, the smtp_sink fixture) and
 an HTTP provider recorder; events arrive on the bus as other services send them."""
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def service(pg_url, memory_bus_url, smtp_server, http_recorder):
+def service(pg_url, memory_bus_url, smtp_sink, http_recorder):
     settings = Settings(
         database_url=pg_url, grpc_bind=f"127.0.0.1:{free_port()}", isp_name="FibraSur", isp_email="ventas@fibrasur.test",
-        portal_url="http://portal.test", smtp_host="127.0.0.1", smtp_port=smtp_server.port_number,
+        portal_url="http://portal.test", smtp_host="127.0.0.1", smtp_port=smtp_sink.port,
         mail_from="avisos@fibrasur.test", sms_webhook_url=http_recorder.url + "/sms",
         sms_webhook_headers='{"Authorization": "Bearer sms-key", "X-Ref": "{{ notification_id }}"}',
         sms_webhook_body='{"phone": {{ to|tojson }}, "message": {{ text|tojson }}}',
@@ -51,10 +51,6 @@ def publish(service, source, name, payload):
     return env
 
 
-def messages(smtp_server):
-    return [email.message_from_bytes(m.as_bytes()) for m in smtp_server.mailbox()]
-
-
 def subject(mail) -> str:
     return str(email.header.make_header(email.header.decode_header(mail["Subject"])))
 
@@ -67,10 +63,10 @@ TICKET = {"ticket_id": "T-1", "lead_id": "L-1", "lead_name": "Ana Gómez", "lead
           "lead_phone": "+54 9 351 555-0101", "create": "installation"}
 
 
-def test_ticket_created_reaches_email_and_sms_once(service, smtp_server, http_recorder):
+def test_ticket_created_reaches_email_and_sms_once(service, smtp_sink, http_recorder):
     env = publish(service, "sales", "ticket_created", TICKET)
-    wait_until(lambda: len(messages(smtp_server)) == 1 and http_recorder.json_bodies("/sms"), timeout=15)
-    mail = messages(smtp_server)[0]
+    wait_until(lambda: len(smtp_sink.messages()) == 1 and http_recorder.json_bodies("/sms"), timeout=15)
+    mail = smtp_sink.messages()[0]
     assert mail["To"].endswith("<ana@example.com>")
     assert subject(mail) == "Recibimos tu solicitud — FibraSur"
     assert "T-1" in mail.get_payload(decode=True).decode()
@@ -83,7 +79,7 @@ def test_ticket_created_reaches_email_and_sms_once(service, smtp_server, http_re
     wait_until(lambda: {n.status for n in log_for(service, env.event_id)} == {"sent"}, timeout=10)
     items = log_for(service, env.event_id)
     assert sorted(n.channel for n in items) == ["email", "sms"]
-    assert len(messages(smtp_server)) == 1 and len(http_recorder.json_bodies("/sms")) == 1
+    assert len(smtp_sink.messages()) == 1 and len(http_recorder.json_bodies("/sms")) == 1
 
 
 def test_provider_errors_are_retried_with_backoff_then_logged(service, http_recorder):
@@ -115,14 +111,14 @@ def test_permanent_provider_error_fails_with_reason_and_event(service, http_reco
     assert "notifications.notification_failed" in keys
 
 
-def test_unreachable_smtp_is_retried_then_failed(service, smtp_server):
-    smtp_server.stop()
+def test_unreachable_smtp_is_retried_then_failed(service, smtp_sink):
+    smtp_sink.stop()
     env = publish(service, "sales", "ticket_created", {**TICKET, "ticket_id": "T-9", "lead_phone": ""})
     n = wait_until(lambda: [n for n in log_for(service, env.event_id) if n.status == "failed"], timeout=20)[0]
     assert n.attempts == 3 and "SMTP" in n.reason
 
 
-def test_preferences_language_and_opt_out(service, smtp_server):
+def test_preferences_language_and_opt_out(service, smtp_sink):
     service.stub.PutPreferences(pb.Preferences(customer_id="C-en", language="en", email=True))
     service.stub.PutPreferences(pb.Preferences(customer_id="C-out", language="es", email=True, opted_out=True))
     base = {"amount": "15000.00", "currency": "ARS", "method": "transfer", "paid_at": "2026-12-05T14:10:00+00:00"}
@@ -130,9 +126,9 @@ def test_preferences_language_and_opt_out(service, smtp_server):
                                                          "customer_email": "en@example.com", "customer_name": "John"})
     out = publish(service, "billing", "payment_received", {**base, "payment_id": "P2", "customer_id": "C-out",
                                                           "customer_email": "out@example.com", "customer_name": "Ana"})
-    wait_until(lambda: len(messages(smtp_server)) == 1, timeout=15)
+    wait_until(lambda: len(smtp_sink.messages()) == 1, timeout=15)
     wait_until(lambda: [n.status for n in log_for(service, out.event_id)] == ["skipped"], timeout=10)
-    mail = messages(smtp_server)[0]
+    mail = smtp_sink.messages()[0]
     assert mail["Subject"].startswith("We received your payment")
     assert "15,000.00" in mail.get_payload(decode=True).decode()
     assert log_for(service, out.event_id)[0].reason == "customer opted out"
@@ -152,45 +148,45 @@ def test_contact_copy_gives_billing_events_a_phone(service, http_recorder):
     assert {n.recipient for n in items} == {"ana7@example.com", "+5493510000007"}
 
 
-def test_welcome_waits_for_the_portal_invitation(service, smtp_server):
+def test_welcome_waits_for_the_portal_invitation(service, smtp_sink):
     env = publish(service, "billing", "contract_activated", {
         "contract_id": "K-1", "customer_id": "C-1", "activated_at": "2026-12-01T15:30:00+00:00",
         "customer_email": "nuevo@example.com", "customer_name": "Nuevo Cliente"})
     import time
     time.sleep(1.0)
-    assert messages(smtp_server) == []  # waiting for the link
+    assert smtp_sink.messages() == []  # waiting for the link
     publish(service, "portal", "customer_invited", {"customer_id": "C-1", "contract_id": "K-1",
                                                      "invitation_url": "http://portal.test/invitacion/tok123",
                                                      "email": "nuevo@example.com"})
-    wait_until(lambda: len(messages(smtp_server)) == 1, timeout=15)
-    body = messages(smtp_server)[0].get_payload(decode=True).decode()
+    wait_until(lambda: len(smtp_sink.messages()) == 1, timeout=15)
+    body = smtp_sink.messages()[0].get_payload(decode=True).decode()
     assert "http://portal.test/invitacion/tok123" in body
-    assert subject(messages(smtp_server)[0]) == "¡Bienvenido a FibraSur! Tu servicio está activo"
+    assert subject(smtp_sink.messages()[0]) == "¡Bienvenido a FibraSur! Tu servicio está activo"
     assert "bienvenida" in body.lower()
     wait_until(lambda: log_for(service, env.event_id)[0].status == "sent", timeout=10)
 
 
-def test_installation_request_mails_requester_and_isp(service, smtp_server):
+def test_installation_request_mails_requester_and_isp(service, smtp_sink):
     publish(service, "portal", "installation_requested", {
         "request_id": "R-1", "ticket_id": "T-5", "lead_id": "L-5", "name": "Ana Gómez", "email": "ana5@example.com",
         "phone": "", "document": "30111222", "address": {"street": "Belgrano", "number": "10", "city": "Córdoba"},
         "documents": ["id_front", "id_back"]})
-    wait_until(lambda: len(messages(smtp_server)) == 2, timeout=15)
-    by_to = {m["To"].split("<")[-1].rstrip(">"): m for m in messages(smtp_server)}
+    wait_until(lambda: len(smtp_sink.messages()) == 2, timeout=15)
+    by_to = {m["To"].split("<")[-1].rstrip(">"): m for m in smtp_sink.messages()}
     assert set(by_to) == {"ana5@example.com", "ventas@fibrasur.test"}
     isp_body = by_to["ventas@fibrasur.test"].get_payload(decode=True).decode()
     assert "30111222" in isp_body and "id_front, id_back" in isp_body
 
 
-def test_templates_edit_preview_reset(service, smtp_server):
+def test_templates_edit_preview_reset(service, smtp_sink):
     ref = pb.TemplateRef(key="sales.ticket_created", channel="email", language="es")
     put = service.stub.PutTemplate(pb.PutTemplateRequest(ref=ref, subject="Hola {{ name }}", body="Ticket {{ ticket_id }}"))
     assert put.customized
     preview = service.stub.PreviewTemplate(pb.PreviewTemplateRequest(ref=ref, data_json=json.dumps({"ticket_id": "X9"})))
     assert preview.subject == "Hola Ana Gómez" and preview.body == "Ticket X9"
     env = publish(service, "sales", "ticket_created", {**TICKET, "ticket_id": "T-77", "lead_phone": ""})
-    wait_until(lambda: len(messages(smtp_server)) == 1, timeout=15)
-    assert messages(smtp_server)[0].get_payload(decode=True).decode().strip() == "Ticket T-77"
+    wait_until(lambda: len(smtp_sink.messages()) == 1, timeout=15)
+    assert smtp_sink.messages()[0].get_payload(decode=True).decode().strip() == "Ticket T-77"
     reset = service.stub.ResetTemplate(ref)
     assert not reset.customized and "Gracias por contactarte" in reset.body
     wait_until(lambda: log_for(service, env.event_id)[0].body == "Ticket T-77", timeout=10)
