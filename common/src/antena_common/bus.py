@@ -33,7 +33,9 @@ Handler = Callable[[Envelope, object], None]
 
 class Retryable(Exception):
     """Raised by a handler when the event may succeed later (e.g. its subject
-    has not arrived yet): retried with backoff, then dead-lettered."""
+    has not arrived yet, on another queue): the message is set aside unacked and
+    retried with backoff while the consumer goes on with the others, then
+    dead-lettered."""
 
 
 def is_memory(url: str) -> bool:
@@ -209,16 +211,21 @@ class EventConsumer:
 
     Malformed or unknown events and domain errors are dead-lettered at once;
     unexpected errors are retried `max_attempts` times with backoff, then
-    dead-lettered; database outages are waited out without giving up."""
+    dead-lettered; database outages are waited out without giving up.
+    `Retryable` events wait aside, unacked, for up to `retryable_attempts` tries
+    (about 40 s by default) while the consumer goes on: the event they wait for
+    may be on another queue of this same consumer."""
 
     def __init__(self, url: str, consumer: str, subscriptions: list[Subscription], *,
-                 max_attempts: int = 5, prefetch: int = 20, threads: int = 1):
+                 max_attempts: int = 5, prefetch: int = 20, threads: int = 1, retryable_attempts: int = 12):
         self.url = url
         self.threads = max(1, threads)  # >1: competing consumers on the same queues (no ordering between them)
         self.consumer = consumer
         self.subscriptions = {s.event_type: s for s in subscriptions}
         self.max_attempts = max_attempts
+        self.retryable_attempts = retryable_attempts
         self.prefetch = prefetch
+        self._local = threading.local()  # per worker thread: its set-aside messages
         self._stop = threading.Event()
         self._workers: list[threading.Thread] = []
         self._dead_publisher = Publisher(url)
@@ -255,6 +262,9 @@ class EventConsumer:
         delay = 0.2
         first = True
         while not self._stop.is_set():
+            # (due, attempts, message, queue, envelope, payload): unacked, so the broker
+            # redelivers them if this connection is lost
+            self._local.parked = []
             try:
                 with connect(self.url) as conn:
                     conn.ensure_connection(max_retries=1)
@@ -268,9 +278,10 @@ class EventConsumer:
                         delay = 0.2
                         while not self._stop.is_set():
                             try:
-                                conn.drain_events(timeout=0.5)
+                                conn.drain_events(timeout=self._drain_timeout())
                             except TimeoutError:
                                 conn.heartbeat_check()
+                            self._retry_parked()
             except Exception as exc:  # broker gone: reconnect with backoff
                 if self._stop.is_set():
                     break
@@ -289,23 +300,49 @@ class EventConsumer:
         except MalformedEvent as exc:
             self._dead_letter(message, queue, f"malformed: {exc}")
             return
+        self._handle(message, queue, envelope, payload, 0, started)
+
+    def _drain_timeout(self) -> float:
+        parked = self._local.parked
+        if not parked:
+            return 0.5
+        return min(0.5, max(0.01, min(p[0] for p in parked) - time.monotonic()))
+
+    def _retry_parked(self) -> None:
+        parked = self._local.parked
+        if not parked:
+            return
+        now = time.monotonic()
+        due = [p for p in parked if p[0] <= now]
+        if due:
+            parked[:] = [p for p in parked if p[0] > now]
+            for _, attempts, message, queue, envelope, payload in due:
+                self._handle(message, queue, envelope, payload, attempts, time.perf_counter())
+
+    def _handle(self, message, queue: str, envelope: Envelope, payload, attempt: int, started: float) -> None:
         sub = self.subscriptions[envelope.type]
-        attempt = 0
         with correlation(envelope.correlation_id), \
                 tracing.consumer_span(self.consumer, envelope.type, envelope.event_id, message.headers):
             while True:
                 attempt += 1
                 try:
                     sub.handler(envelope, payload)
-                    message.ack()
-                    metrics.EVENTS_HANDLED.labels(self.consumer, envelope.type, "ok").inc()
-                    metrics.EVENT_HANDLING_SECONDS.labels(self.consumer, envelope.type).observe(time.perf_counter() - started)
-                    metrics.observe_lag(self.consumer, envelope.type, envelope.occurred_at)
-                    return
                 except DomainError as exc:
                     log.warning("event refused by the domain", consumer=self.consumer, type=envelope.type,
                                 event_id=envelope.event_id, error=exc.detail)
                     self._dead_letter(message, queue, f"{exc.code}: {exc.detail}", envelope)
+                    return
+                except Retryable as exc:
+                    if self._stop.is_set():
+                        message.requeue()
+                        return
+                    if attempt >= self.retryable_attempts:
+                        log.error("event still not applicable; dead-lettered", consumer=self.consumer,
+                                  type=envelope.type, event_id=envelope.event_id, error=str(exc))
+                        self._dead_letter(message, queue, f"retryable after {attempt} attempts: {exc}", envelope)
+                        return
+                    due = time.monotonic() + min(0.1 * 2 ** attempt, 5.0) * (0.5 + random.random())
+                    self._local.parked.append((due, attempt, message, queue, envelope, payload))
                     return
                 except Exception as exc:
                     if self._stop.is_set():
@@ -322,6 +359,14 @@ class EventConsumer:
                         self._dead_letter(message, queue, f"error after {attempt} attempts: {exc!r}", envelope)
                         return
                     self._stop.wait(min(0.05 * 2 ** attempt, 2.0) * (0.5 + random.random()))
+                else:
+                    # Not retried with the handler: if the broker connection broke, this raises to
+                    # _run, which reconnects; the broker redelivers and the inbox absorbs the repeat.
+                    message.ack()
+                    metrics.EVENTS_HANDLED.labels(self.consumer, envelope.type, "ok").inc()
+                    metrics.EVENT_HANDLING_SECONDS.labels(self.consumer, envelope.type).observe(time.perf_counter() - started)
+                    metrics.observe_lag(self.consumer, envelope.type, envelope.occurred_at)
+                    return
 
     def _dead_letter(self, message, queue: str, reason: str, envelope: Envelope | None = None) -> None:
         event_type = envelope.type if envelope else message.delivery_info.get("routing_key", "")

@@ -249,3 +249,41 @@ def test_two_relays_on_one_outbox_publish_each_row_once(pg_url, amqp_url):
     assert sorted(got) == sorted(sent)  # every row once, none twice
     assert sum(published) == len(sent)
     assert all(published), f"both relays took part: {published}"
+
+
+def test_a_retryable_event_waits_aside_while_the_event_it_needs_is_handled(setup, wait_until, dead_letters):
+    """A ticket's event arrives before its lead's (another queue of the same consumer): the ticket
+    waits aside, unacked, the lead's event is handled meanwhile, then the ticket's."""
+    from antena.sales.v1 import events_pb2 as sales_events
+    from antena_common.bus import EventConsumer, Publisher, Retryable, Subscription
+
+    leads: set[str] = set()
+    tries: dict[str, int] = {}
+    tickets: list[str] = []
+
+    def on_lead(envelope, msg):
+        leads.add(msg.lead_id)
+
+    def on_ticket(envelope, msg):
+        tries[msg.ticket_id] = tries.get(msg.ticket_id, 0) + 1
+        if msg.lead_id not in leads:
+            raise Retryable(f"lead {msg.lead_id} not known yet")
+        tickets.append(msg.ticket_id)
+
+    _, url = setup
+    consumer = EventConsumer(url, "waiting", [Subscription("sales.lead_created", on_lead),
+                                              Subscription("sales.ticket_created", on_ticket)], max_attempts=2)
+    publisher = Publisher(url)
+    consumer.start()
+    try:
+        assert consumer.ready.wait(15)
+        for t in ("t-1", "t-2", "t-3"):
+            publisher.publish(new_envelope("sales", "ticket_created",
+                                           sales_events.TicketCreated(ticket_id=t, lead_id="l-1")))
+        wait_until(lambda: all(tries.get(t, 0) >= 2 for t in ("t-1", "t-2", "t-3")), message="tickets tried")
+        publisher.publish(new_envelope("sales", "lead_created", sales_events.LeadCreated(lead_id="l-1", name="Ana")))
+        wait_until(lambda: sorted(tickets) == ["t-1", "t-2", "t-3"], timeout=30, message="tickets handled")
+    finally:
+        publisher.close()
+        consumer.stop()
+    assert dead_letters(url, 1, timeout=0.5) == []
