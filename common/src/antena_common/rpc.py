@@ -88,6 +88,8 @@ class _ServerInterceptor(grpc.ServerInterceptor):
                     log.exception("unhandled error in gRPC method", service=self.service, method=method)
                     context.abort(grpc.StatusCode.INTERNAL, "internal error")
                 finally:
+                    if code == "OK" and context.code() not in (None, grpc.StatusCode.OK):
+                        code = context.code().name  # set_code without raising (e.g. health's NOT_FOUND)
                     if span is not None:
                         span.set_attribute("rpc.grpc.status_code", code)
                     metrics.GRPC_REQUESTS.labels(self.service, method, code).inc()
