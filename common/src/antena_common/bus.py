@@ -370,6 +370,7 @@ class EventConsumer:
 
     def _dead_letter(self, message, queue: str, reason: str, envelope: Envelope | None = None) -> None:
         event_type = envelope.type if envelope else message.delivery_info.get("routing_key", "")
+        tracing.mark_failed(f"dead-lettered: {reason}")
         headers = {
             "x-antena-consumer": self.consumer,
             "x-antena-queue": f"{self.consumer}.{event_type}",

@@ -9,11 +9,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import (ExportTraceServiceRequest,
                                                                       ExportTraceServiceResponse)
 from opentelemetry.proto.trace.v1.trace_pb2 import Span as PbSpan
+from opentelemetry.proto.trace.v1.trace_pb2 import Status
 
 from .testing import free_port
 
 KIND = {PbSpan.SPAN_KIND_SERVER: "server", PbSpan.SPAN_KIND_CLIENT: "client", PbSpan.SPAN_KIND_PRODUCER: "producer",
         PbSpan.SPAN_KIND_CONSUMER: "consumer", PbSpan.SPAN_KIND_INTERNAL: "internal"}
+
+STATUS = {Status.STATUS_CODE_OK: "ok", Status.STATUS_CODE_ERROR: "error"}
 
 
 class OtlpReceiver:
@@ -64,6 +67,7 @@ class OtlpReceiver:
                             "service": resource.get("service.name"), "name": s.name, "kind": KIND[s.kind],
                             "trace_id": s.trace_id.hex(), "span_id": s.span_id.hex(),
                             "parent": s.parent_span_id.hex() or None,
+                            "status": STATUS.get(s.status.code, "unset"), "status_message": s.status.message,
                             "attributes": {a.key: a.value.string_value or a.value.int_value for a in s.attributes},
                         })
 

@@ -213,6 +213,13 @@ def message_headers(stored: str | None) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
+def mark_failed(reason: str) -> None:
+    """The current span (an event being handled) ends in error, e.g. dead-lettered."""
+    if _tracers:
+        span = trace.get_current_span()
+        span.set_status(trace.Status(trace.StatusCode.ERROR, reason[:200]))
+
+
 @contextmanager
 def consumer_span(service: str, event_type: str, event_id: str, headers: Mapping | None) -> Iterator[Span | None]:
     """A CONSUMER span around handling one event, child of its PRODUCER span (from the headers)."""

@@ -177,3 +177,32 @@ def test_grpc_aio_client_spans_are_linked(receiver, traced):
     assert server_span["service"] == "billing" and server_span["parent"] == client["span_id"]
     assert client["attributes"]["rpc.grpc.status_code"] == "OK"
     assert tracing.aio_client_interceptors() == []  # off again: no interceptor, no cost
+
+
+def test_a_dead_lettered_event_ends_its_span_in_error(memory_bus_url, receiver, traced):
+    from antena_common.bus import Publisher
+    from antena_common.errors import InvalidArgument
+    from antena_common.events import new_envelope
+
+    traced("plumbing")
+    handled = threading.Event()
+
+    def refuse(envelope, msg) -> None:
+        handled.set()
+        raise InvalidArgument("lead name refused")
+
+    consumer = EventConsumer(memory_bus_url, "plumbing", [Subscription("sales.lead_created", refuse)])
+    consumer.start()
+    pub = Publisher(memory_bus_url)
+    try:
+        assert consumer.ready.wait(15)
+        event = new_envelope("sales", "lead_created", sales_events.LeadCreated(lead_id=new_id(), name="X"))
+        pub.publish(event)
+        assert handled.wait(15)
+    finally:
+        pub.close()
+        consumer.stop()
+    tracing.shutdown("plumbing")
+    span = next(s for s in receiver.spans if s["attributes"].get("messaging.message.id") == event.event_id)
+    assert span["kind"] == "consumer" and span["parent"] is None  # published without trace context: a root
+    assert span["status"] == "error" and "dead-lettered" in span["status_message"]
