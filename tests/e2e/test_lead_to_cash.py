@@ -13,11 +13,10 @@ import subprocess
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from antena_common import scenario
 from antena_common.testing import (SERVICE_NAMES, EmbeddedSystem, ProcessSystem, create_pg_database, drop_pg_database,
-                                   system_env, wait_until)
+                                   sql_rows, system_env, wait_until)
 from network.testing.fake_routeros import FakeRouterOS
 
 pytestmark = pytest.mark.e2e
@@ -65,14 +64,8 @@ SECRETS, QUEUES, LISTS = "/ppp/secret", "/queue/simple", "/ip/firewall/address-l
 
 def radius_rows(url: str, username: str) -> tuple[dict, dict]:
     """radcheck and radreply of one user as FreeRADIUS reads them: {attribute: (op, value)}."""
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return tuple({a: (op, v) for a, op, v in conn.execute(text(
-                f"SELECT attribute, op, value FROM {table} WHERE username = :u"), {"u": username})}
-                for table in ("radcheck", "radreply"))
-    finally:
-        engine.dispose()
+    return tuple({a: (op, v) for a, op, v in sql_rows(url, f"SELECT attribute, op, value FROM {table} WHERE username = :u",
+                                                      u=username)} for table in ("radcheck", "radreply"))
 
 
 def pdf_text(data: bytes, tmp_path, name: str) -> str:

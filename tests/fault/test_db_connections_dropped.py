@@ -16,6 +16,7 @@ from antena.sales.v1 import events_pb2 as sales_events
 from antena_common.bus import Publisher
 from antena_common.events import new_envelope
 from antena_common.ids import new_id
+from antena_common.testing import sql_rows
 
 pytestmark = pytest.mark.e2e
 
@@ -29,12 +30,7 @@ def _request(ticket_id: str) -> sales_events.OrderRequested:
 
 
 def _ticket_ids(db_url: str) -> list[str]:
-    engine = create_engine(db_url)
-    try:
-        with engine.connect() as conn:
-            return [r[0] for r in conn.execute(text("SELECT ticket_id FROM orders")).all()]
-    finally:
-        engine.dispose()
+    return [r[0] for r in sql_rows(db_url, "SELECT ticket_id FROM orders")]
 
 
 def _terminate(admin, dbname: str) -> int:

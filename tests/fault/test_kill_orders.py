@@ -10,14 +10,13 @@ import time
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
 
 from antena.common.v1 import common_pb2
 from antena.sales.v1 import events_pb2 as sales_events
 from antena_common.bus import EventConsumer, Publisher, Subscription
 from antena_common.events import new_envelope
 from antena_common.ids import new_id
-from antena_common.testing import ProcessSystem, create_pg_database, drop_pg_database, system_env
+from antena_common.testing import ProcessSystem, create_pg_database, drop_pg_database, sql_rows, system_env
 
 pytestmark = pytest.mark.e2e
 
@@ -45,12 +44,7 @@ class OrderCreatedProbe:
 
 
 def _orders_rows(db_url: str) -> list[tuple[str, str]]:
-    engine = create_engine(db_url)
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(text("SELECT id, ticket_id FROM orders")).all()]
-    finally:
-        engine.dispose()
+    return [tuple(r) for r in sql_rows(db_url, "SELECT id, ticket_id FROM orders")]
 
 
 def _request(ticket_id: str) -> sales_events.OrderRequested:

@@ -6,18 +6,14 @@ Every service runs as its own process on RabbitMQ and PostgreSQL."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine, text
+
+from antena_common.testing import sql_rows
 
 pytestmark = pytest.mark.e2e
 
 
 def _orders(db_url: str) -> list[str]:
-    engine = create_engine(db_url)
-    try:
-        with engine.connect() as conn:
-            return [r[0] for r in conn.execute(text("SELECT ticket_id FROM orders")).all()]
-    finally:
-        engine.dispose()
+    return [r[0] for r in sql_rows(db_url, "SELECT ticket_id FROM orders")]
 
 
 @pytest.mark.timeout(150)

@@ -11,13 +11,13 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from antena.common.v1 import common_pb2
 from antena.sales.v1 import events_pb2 as sales_events
 from antena_common.bus import DEAD_QUEUE, Publisher
 from antena_common.events import new_envelope, schema_for
 from antena_common.ids import new_id
+from antena_common.testing import sql_rows
 
 pytestmark = pytest.mark.e2e
 
@@ -67,12 +67,7 @@ def _bound_queues(broker_url: str, key: str) -> int:
 
 
 def _orders_for(db_url: str, ticket_id: str) -> int:
-    engine = create_engine(db_url)
-    try:
-        with engine.connect() as conn:
-            return conn.execute(text("SELECT count(*) FROM orders WHERE ticket_id = :t"), {"t": ticket_id}).scalar()
-    finally:
-        engine.dispose()
+    return sql_rows(db_url, "SELECT count(*) FROM orders WHERE ticket_id = :t", t=ticket_id)[0][0]
 
 
 @pytest.mark.timeout(150)

@@ -84,6 +84,18 @@ def drop_pg_database(url: str) -> None:
     admin.dispose()
 
 
+def sql_rows(url: str, sql: str, **params) -> list:
+    """The rows of one query on a service's database (its own short-lived connection)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text(sql), params).all()
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
 def pg_url():
     """A fresh, empty PostgreSQL database for this test."""
