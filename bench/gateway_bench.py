@@ -3,16 +3,24 @@ stack against a bare FastAPI endpoint returning a body of the same size,
 measured in the same run.
 
   antena: GET /v1/tickets?state=pending&limit=50 -> gateway (request id,
-          security headers, JWT + user check, role check) -> gRPC -> sales
-          (keyset query over 100,000 tickets) -> JSON
+          security headers, JWT + user check, role check) -> async gRPC ->
+          sales (keyset query over 100,000 tickets, one statement) -> JSON
   bare:   GET /bare on a one-route FastAPI app under uvicorn, same body bytes
 
 Every server runs in its own process (started here on free ports); the load
-comes from yet another process: wrk when installed (apt-get install wrk),
-else a Python asyncio client. Two measurements:
+comes from yet another process, the same generator with the same options and
+headers for both targets: wrk when installed (apt-get install wrk; one thread,
+--connections keep-alive connections, each sending its next request as soon as
+the previous answer is in), else a Python asyncio client (httpx, same closed
+loop; slower than wrk, so with it the bare rate is partly the client's limit).
+Two measurements:
 
-  1. saturation: requests/s of each side with a few keep-alive connections,
-     alternating bare/antena rounds; ratio antena/bare (target >= 0.3)
+  1. saturation: requests/s of each side, alternating bare/antena rounds so
+     background load hits both alike; ratio antena/bare (target >= 0.3). The
+     CPU time each server process spent per request is read from /proc, and
+     the CPU ratio (bare CPU per request / antena CPU per request, all antena
+     processes summed) is printed too: on a shared machine it moves much less
+     than the rates do.
   2. steady 50 requests/s, open loop (latency counted from the moment each
      request was due, so a stall is not hidden): p50/p99 (target p99 < 50 ms)
 
@@ -31,6 +39,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import statistics
@@ -172,13 +181,17 @@ def saturate_wrk(url: str, headers: dict, seconds: float, connections: int) -> d
     cmd = ["wrk", "-t1", f"-c{connections}", f"-d{int(seconds)}s", "--latency"]
     for k, v in headers.items():
         cmd += ["-H", f"{k}: {v}"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    client_cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / (rate * seconds) * 1000
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = re.search(r"Socket errors:.*", out)
     if bad and int(bad.group(1)):
         raise SystemExit(f"{url}: {bad.group(1)} non-2xx answers\n{out}")
-    return {"rate": rate, "tool": "wrk", "socket_errors": errors.group(0) if errors else ""}
+    return {"rate": rate, "tool": "wrk", "socket_errors": errors.group(0) if errors else "",
+            "client_cpu_ms": round(client_cpu, 3)}
 
 
 async def _saturate_py(url: str, headers: dict, seconds: float, connections: int) -> dict:
@@ -322,29 +335,36 @@ def main() -> None:
             bare_cpu = (cpu_seconds(bare) - cpu0) / (b["rate"] * args.seconds) * 1000
             cpu0 = {k: cpu_seconds(p) for k, p in named.items()}
             a = saturate(gateway + PATH, headers, args.seconds, args.connections)
-            cpu_ms = {k: round((cpu_seconds(p) - cpu0[k]) / (a["rate"] * args.seconds) * 1000, 2)
+            cpu_ms = {k: round((cpu_seconds(p) - cpu0[k]) / (a["rate"] * args.seconds) * 1000, 3)
                       for k, p in named.items()}
             rounds.append({"bare": round(b["rate"], 1), "antena": round(a["rate"], 1),
                            "ratio": round(a["rate"] / b["rate"], 3),
-                           "cpu_ms_per_request": {"bare": round(bare_cpu, 2), **cpu_ms}})
+                           "cpu_ms_per_request": {"bare": round(bare_cpu, 3), **cpu_ms},
+                           "client_cpu_ms_per_request": {"bare": b.get("client_cpu_ms"),
+                                                         "antena": a.get("client_cpu_ms")},
+                           "load_average": round(os.getloadavg()[0], 1)})
             print(f"round {i + 1}: bare {b['rate']:.0f} req/s, antena {a['rate']:.0f} req/s, "
-                  f"ratio {a['rate'] / b['rate']:.3f}; CPU ms per request {rounds[-1]['cpu_ms_per_request']}",
+                  f"ratio {a['rate'] / b['rate']:.3f}; CPU ms per request {rounds[-1]['cpu_ms_per_request']}, "
+                  f"load generator {rounds[-1]['client_cpu_ms_per_request']}; load {rounds[-1]['load_average']}",
                   flush=True)
         ratio = statistics.median(r["ratio"] for r in rounds)
+        cpu_ratio = statistics.median(
+            r["cpu_ms_per_request"]["bare"] / sum(v for k, v in r["cpu_ms_per_request"].items() if k != "bare")
+            for r in rounds)
 
         steady_bare = steady(bare_url, headers, args.rate, args.rate_seconds)
         steady_antena = steady(gateway + PATH, headers, args.rate, args.rate_seconds)
         result = {
             "mode": args.mode, "db": args.db, "tickets": args.tickets, "body_bytes": len(first.content),
             "tool": "wrk" if shutil.which("wrk") else "python", "connections": args.connections,
-            "rounds": rounds, "ratio_median": round(ratio, 3), "ratio_target": 0.3,
+            "rounds": rounds, "ratio_median": round(ratio, 3), "ratio_target": 0.3, "cpu_ratio": round(cpu_ratio, 3),
             "steady_rate": args.rate, "steady_seconds": args.rate_seconds,
             "steady_antena": steady_antena, "steady_bare": steady_bare, "p99_target_ms": 50,
             "cpus": os.cpu_count(), "idle_cores": idle_cores, "load_average_end": os.getloadavg(),
         }
         print(f"\nbody {len(first.content)} bytes, {args.tickets} tickets, mode {args.mode}, db {args.db}")
         print(f"throughput ratio antena/bare (median of {args.rounds}): {ratio:.3f}  (target >= 0.3: "
-              f"{'met' if ratio >= 0.3 else 'NOT met'})")
+              f"{'met' if ratio >= 0.3 else 'NOT met'}); CPU per request bare/antena: {cpu_ratio:.3f}")
         print(f"steady {args.rate:.0f} req/s for {args.rate_seconds:.0f} s: antena p50 {steady_antena['p50_ms']} ms, "
               f"p99 {steady_antena['p99_ms']} ms (target < 50 ms: "
               f"{'met' if steady_antena['p99_ms'] < 50 else 'NOT met'}); bare p99 {steady_bare['p99_ms']} ms")

@@ -36,6 +36,11 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+# Execution option for a transaction that only reads: on SQLite it does not take the
+# write lock (see make_engine), so readers do not queue behind each other or writers.
+READ_ONLY = "antena_read_only"
+
+
 def make_engine(url: str, **kwargs) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
@@ -53,7 +58,8 @@ def make_engine(url: str, **kwargs) -> Engine:
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn):
             # IMMEDIATE takes the write lock up front: no upgrade deadlocks between threads.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # A read-only unit (execution option READ_ONLY) reads a WAL snapshot without it.
+            conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
         return engine
     kwargs.setdefault("pool_pre_ping", True)

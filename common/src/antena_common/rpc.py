@@ -189,6 +189,15 @@ def channel(target: str) -> grpc.Channel:
     return grpc.intercept_channel(ch, _CorrelationInterceptor())
 
 
+def aio_channel(target: str) -> grpc.aio.Channel:
+    """The same channel for asyncio callers (grpc.aio): retries and size limits as
+    `channel`; callers pass the deadline and correlation id. The only interceptor is
+    tracing's, and only when tracing is on."""
+    return grpc.aio.insecure_channel(target, options=[("grpc.service_config", _RETRY_CONFIG),
+                                                      ("grpc.enable_retries", 1), *_SIZE_OPTIONS],
+                                     interceptors=tracing.aio_client_interceptors())
+
+
 @dataclass
 class Problem:
     status: int

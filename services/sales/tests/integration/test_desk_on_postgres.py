@@ -282,3 +282,45 @@ def test_an_installation_needs_a_plan_a_feasibility_does_not(desk):
     with pytest.raises(InvalidArgument):
         ticket_cases.request_order(desk.uow(), t.id, "installation")
     assert [r["kind"] for r in desk.outbox("sales.order_requested")] == ["feasibility"]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_desk(request, tmp_path):
+    url = f"sqlite:///{tmp_path / 'sales.db'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    d = Desk(url, tmp_path / "files")
+    yield d
+    d.db.engine.dispose()
+
+
+def test_list_rows_carry_the_same_fields_as_the_ticket(any_desk):
+    """The list reads plain columns (JSON as text, unpacked by position): each row must
+    give the message GetTicket gives, minus what only GetTicket carries."""
+    from sales.entrypoints import grpc_api
+
+    desk = any_desk
+    near = {"nap_box_id": "n1", "code": "NAP-1", "distance_m": 12.5, "free_ports": 3}
+    won = desk.ticket("installation", name="Ana", coverage=lambda lat, lon: model.Coverage("covered", near))
+    request_id = desk.outbox("sales.order_requested")[0]["request_id"]
+    desk.deliver("orders.order_created", orders_events.OrderCreated(
+        order_id="ord-1", kind="installation", ticket_id=won.id, request_id=request_id, state="unscheduled"))
+    desk.deliver("orders.order_scheduled", orders_events.OrderScheduled(
+        order_id="ord-1", kind="installation", ticket_id=won.id, scheduled_start="2026-12-01T10:00:00-03:00"))
+    desk.deliver("billing.contract_activated", billing_events.ContractActivated(
+        contract_id="c-1", ticket_id=won.id, activated_at="2026-12-02T12:00:00+00:00"))
+    lost = desk.ticket(name="Beto", location=None)
+    ticket_cases.tag_ticket(desk.uow(), lost.id, "vip")
+    ticket_cases.lose_ticket(desk.uow(), lost.id, "imposibilidad técnica")
+    plain = desk.ticket(name="Carla")
+
+    rows, _ = ticket_cases.list_tickets(desk.uow())
+    assert [r.id for r in rows] == [plain.id, lost.id, won.id]
+    for row in rows:
+        listed = grpc_api.summary_to_pb(row)
+        full = grpc_api.ticket_to_pb(ticket_cases.get_ticket(desk.uow(), row.id).ticket)
+        del full.orders[:]
+        assert listed == full, row.id
+    won_row = grpc_api.summary_to_pb(rows[2])
+    assert won_row.state == "won" and list(won_row.order_ids) == ["ord-1"] and won_row.contract_id == "c-1"
+    assert won_row.scheduled_for.startswith("2026-12-01T13:00:00") and won_row.coverage.nearest.code == "NAP-1"
+    lost_row = grpc_api.summary_to_pb(rows[1])
+    assert lost_row.loss_tag == "imposibilidad técnica" and "vip" in lost_row.tags

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 
-from sqlalchemy import Text, and_, cast, func, or_, select
+from sqlalchemy import Text, and_, bindparam, cast, func, or_, select
 from sqlalchemy.orm import Session
 
+from antena_common.db import READ_ONLY
 from antena_common.errors import NotFound
 
 from ..domain import model
@@ -77,6 +79,40 @@ class ProspectRepository:
         return list(self.session.scalars(query))
 
 
+# The list view's columns in this order (rows unpack positionally: grpc_api.summary_to_pb);
+# the JSON ones as their text, parsed by whoever needs them.
+LIST_FIELDS = ("id", "state", "lead_id", "prospect_id", "source", "assignee_id", "summary", "order_ids",
+               "scheduled_for", "tags", "created_at", "prospect_name", "orders_count", "create", "loss_tag",
+               "coverage", "updated_at", "closed_at", "contract_id", "feasible", "lead_phone", "lead_email")
+_JSON_AS_TEXT = ("tags", "coverage", "order_ids")
+LIST_COLUMNS = tuple(cast(orm.tickets.c[n], Text).label(n) if n in _JSON_AS_TEXT else orm.tickets.c[n]
+                     for n in LIST_FIELDS)
+
+
+def _reading(session: Session):
+    """The session's connection for a read that is one statement: on SQLite without the
+    write lock, on PostgreSQL in autocommit (no BEGIN and ROLLBACK round trips)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return session.connection(execution_options={READ_ONLY: True})
+    return session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+
+
+@functools.lru_cache(maxsize=64)
+def _list_statement(given: frozenset):
+    """One statement per combination of filters, built once (bound parameters)."""
+    t = orm.tickets
+    query = select(*LIST_COLUMNS).order_by(t.c.id.desc()).limit(bindparam("limit"))
+    for name in ("state", "assignee_id", "source", "lead_id"):
+        if name in given:
+            query = query.where(t.c[name] == bindparam(name))
+    if "tag" in given:
+        # tags is a small JSON list stored as text (json.dumps): match the quoted element.
+        query = query.where(cast(t.c.tags, Text).like(bindparam("tag"), escape="\\"))
+    if "after_id" in given:
+        query = query.where(t.c.id < bindparam("after_id"))
+    return query
+
+
 class TicketRepository:
     def __init__(self, session: Session):
         self.session = session
@@ -111,24 +147,14 @@ class TicketRepository:
 
     def list(self, *, state: str = "", assignee_id: str = "", source: str = "", tag: str = "", lead_id: str = "",
              after_id: str | None = None, limit: int = 50) -> list:
-        """The desk's list view: plain rows (a read model), newest first. The
-        (state, id) index serves `state = ? AND id < ? ORDER BY id DESC`."""
-        t = orm.tickets
-        query = select(*(c for c in t.c)).order_by(t.c.id.desc()).limit(limit)
-        if state:
-            query = query.where(t.c.state == state)
-        if assignee_id:
-            query = query.where(t.c.assignee_id == assignee_id)
-        if source:
-            query = query.where(t.c.source == source)
-        if lead_id:
-            query = query.where(t.c.lead_id == lead_id)
-        if tag:
-            # tags is a small JSON list stored as text (json.dumps): match the quoted element.
-            query = query.where(cast(t.c.tags, Text).like(_like(json.dumps(tag)), escape="\\"))
-        if after_id:
-            query = query.where(t.c.id < after_id)
-        return list(self.session.execute(query))
+        """The desk's list view: plain rows (a read model), newest first, in one
+        statement. The (state, id) index serves `state = ? AND id < ? ORDER BY id DESC`.
+        JSON columns come back as their text (see LIST_COLUMNS)."""
+        filters = {"state": state, "assignee_id": assignee_id, "source": source, "lead_id": lead_id,
+                   "tag": _like(json.dumps(tag)) if tag else "", "after_id": after_id or ""}
+        params = {k: v for k, v in filters.items() if v}
+        params["limit"] = limit
+        return _reading(self.session).execute(_list_statement(frozenset(params)), params).all()
 
     def history(self, ticket_id: str) -> list[model.StateChange]:
         t = orm.ticket_state_changes

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import orjson
+
 from antena.common.v1 import common_pb2
 from antena.sales.v1 import sales_pb2, sales_pb2_grpc
 
@@ -33,12 +35,17 @@ def prospect_to_pb(p: model.Prospect) -> sales_pb2.Prospect:
     return msg
 
 
-def _coverage_pb(data: dict) -> sales_pb2.Coverage:
-    msg = sales_pb2.Coverage(status=data.get("status", "unknown"), checked_at=data.get("checked_at", ""),
-                             detail=data.get("detail", ""))
+def _coverage_fields(data: dict) -> dict:
+    """The stored coverage check as Coverage message fields (a dict upb copies in one go)."""
+    fields = {"status": data.get("status", "unknown"), "checked_at": data.get("checked_at", ""),
+              "detail": data.get("detail", "")}
     if data.get("nearest"):
-        msg.nearest.CopyFrom(sales_pb2.CoverageCandidate(**data["nearest"]))
-    return msg
+        fields["nearest"] = data["nearest"]
+    return fields
+
+
+def _coverage_pb(data: dict) -> sales_pb2.Coverage:
+    return sales_pb2.Coverage(**_coverage_fields(data))
 
 
 def attachment_to_pb(a: model.Attachment) -> sales_pb2.Attachment:
@@ -71,15 +78,23 @@ def ticket_to_pb(t: model.Ticket, detail: ticket_cases.TicketDetail | None = Non
     return msg
 
 
+def _json_list(text: str) -> list:
+    return [] if text == "[]" else orjson.loads(text)
+
+
 def summary_to_pb(row) -> sales_pb2.Ticket:
-    """A row of the list view (ticket columns only)."""
+    """A row of the list view: the columns of repository.LIST_FIELDS, in that order
+    (unpacked by position: the list's hot path), JSON columns as text."""
+    (id_, state, lead_id, prospect_id, source, assignee_id, summary, order_ids, scheduled_for, tags, created_at,
+     prospect_name, orders_count, create, loss_tag, coverage, updated_at, closed_at, contract_id, feasible,
+     lead_phone, lead_email) = row
     return sales_pb2.Ticket(
-        id=row.id, state=row.state, lead_id=row.lead_id, prospect_id=row.prospect_id, source=row.source,
-        assignee_id=row.assignee_id, summary=row.summary, order_ids=row.order_ids, scheduled_for=_ts(row.scheduled_for),
-        tags=row.tags, created_at=_ts(row.created_at), prospect_name=row.prospect_name, orders_count=row.orders_count,
-        create=row.create, loss_tag=row.loss_tag, coverage=_coverage_pb(row.coverage or {}),
-        updated_at=_ts(row.updated_at), closed_at=_ts(row.closed_at), contract_id=row.contract_id,
-        feasible=row.feasible, lead_phone=row.lead_phone, lead_email=row.lead_email)
+        id=id_, state=state, lead_id=lead_id, prospect_id=prospect_id, source=source, assignee_id=assignee_id,
+        summary=summary, order_ids=_json_list(order_ids), scheduled_for=_ts(scheduled_for), tags=_json_list(tags),
+        created_at=_ts(created_at), prospect_name=prospect_name, orders_count=orders_count, create=create,
+        loss_tag=loss_tag, coverage=_coverage_fields(orjson.loads(coverage)), updated_at=_ts(updated_at),
+        closed_at=_ts(closed_at), contract_id=contract_id, feasible=feasible, lead_phone=lead_phone,
+        lead_email=lead_email)
 
 
 def _location(request) -> tuple[float, float] | None:
