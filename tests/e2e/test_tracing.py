@@ -4,7 +4,9 @@ every service exports. One ticket creation shows as one trace crossing gateway
 (HTTP) -> sales (gRPC) -> orders (AMQP, via the outbox), with the CONSUMER span
 a child of the PRODUCER span across the broker; one contract request as one
 trace crossing gateway -> orders -> billing, network -> orders, portal ->
-notifications."""
+notifications; one field completion as one trace crossing gateway -> orders ->
+network (its provisioning worker continues the event's trace) -> billing ->
+notifications, sales, portal."""
 from __future__ import annotations
 
 import pytest
@@ -144,14 +146,99 @@ def _check_contract_trace(receiver: OtlpReceiver) -> list[dict]:
     return spans
 
 
+def _check_completion_trace(receiver: OtlpReceiver) -> list[dict]:
+    """The technician's completion: gateway -> orders -> network, whose provisioning worker continues
+    the event's trace -> billing (activation) -> notifications, sales and portal."""
+    def root():
+        found = [s for s in receiver.spans if s["service"] == "gateway" and s["kind"] == "server"
+                 and s["name"] == "POST /v1/orders/{order_id}/complete"]
+        return found[-1] if found else None
+
+    http = wait_until(root, timeout=60, message="the gateway's completion span")
+    hops = [
+        (("gateway", "client", "antena.orders.v1.OrdersService/CompleteOrder"),
+         ("orders", "server", "antena.orders.v1.OrdersService/CompleteOrder")),
+        (("orders", "producer", "orders.order_completed publish"),
+         ("network", "consumer", "orders.order_completed process")),
+        (("network", "consumer", "orders.order_completed process"),
+         ("network", "internal", "network provisioning")),
+        (("network", "producer", "network.connection_activated publish"),
+         ("billing", "consumer", "network.connection_activated process")),
+        (("billing", "producer", "billing.contract_activated publish"),
+         ("notifications", "consumer", "billing.contract_activated process")),
+        (("billing", "producer", "billing.contract_activated publish"),
+         ("sales", "consumer", "billing.contract_activated process")),
+        (("billing", "producer", "billing.contract_activated publish"),
+         ("portal", "consumer", "billing.contract_activated process")),
+    ]
+    wanted = {key for hop in hops for key in hop}
+
+    def complete():
+        spans = receiver.trace(http["trace_id"])
+        return spans if wanted <= {(s["service"], s["kind"], s["name"]) for s in spans} else None
+
+    spans = wait_until(complete, timeout=120, message="every hop of the completion in one trace")
+    index = _by_id(spans)
+    for parent_key, child_key in hops:
+        parent, child = _span(spans, *parent_key), _span(spans, *child_key)
+        assert child["parent"] == parent["span_id"], (parent_key, child_key)
+        assert http in _ancestors(child, index)
+    provisioning = _span(spans, "network", "internal", "network provisioning")
+    assert provisioning in _ancestors(_span(spans, "network", "producer", "network.connection_activated publish"),
+                                      index)
+    return spans
+
+
+def _png(size) -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", size, "white")
+    ImageDraw.Draw(img).line([(5, size[1] - 5), (size[0] // 2, 5), (size[0] - 5, size[1] - 10)], fill="navy", width=4)
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _complete_in_the_field(system, api, order_id: str, zone_id: str) -> None:
+    import datetime as dt
+
+    day = dt.date.today() + dt.timedelta(days=1)
+    user = api.post("/v1/users", json={"username": "tecnico.luz", "password": "clave-segura-123",
+                                       "full_name": "Luz Técnica", "roles": ["technician"]}).json()
+    tech = api.post("/v1/technicians", json={"user_id": user["id"], "name": "Luz Técnica", "zone_ids": [zone_id],
+                                             "working_hours": [{"weekday": d, "start": "07:00", "end": "21:00"}
+                                                               for d in range(7)]}).json()
+    start = dt.datetime.combine(day, dt.time(9), dt.timezone.utc)
+    scheduled = api.post(f"/v1/orders/{order_id}/schedule", json={
+        "technician_id": tech["id"], "scheduled_start": start.isoformat(),
+        "scheduled_end": (start + dt.timedelta(hours=2)).isoformat()})
+    assert scheduled.status_code == 200, scheduled.text
+    with system.client(system.token("tecnico.luz", "clave-segura-123")) as field:
+        assert field.post(f"/v1/orders/{order_id}/start").status_code == 200
+        assert field.post(f"/v1/orders/{order_id}/report", json={
+            "devices": [{"kind": "ont", "serial": "HWTC0011AABB", "mac": "00:11:22:33:44:55"}],
+            "optical_power_dbm": "-21.3", "seal_code": "PR-9001"}).status_code == 200
+        assert field.post(f"/v1/orders/{order_id}/photos",
+                          files={"file": ("caja.png", _png((320, 240)), "image/png")}).status_code == 201
+        assert field.post(f"/v1/orders/{order_id}/signature",
+                          files={"file": ("firma.png", _png((280, 90)), "image/png")}).status_code == 200
+        done = field.post(f"/v1/orders/{order_id}/complete", json={"result": "success"})
+        assert done.status_code == 200, done.text
+
+
 def test_one_trace_from_the_gateway_through_grpc_and_rabbitmq(tmp_path, amqp_url, receiver):
     """Distributed: every service its own process, RabbitMQ, a PostgreSQL database each. The ticket
     creation crosses gateway, sales, orders (and notifications); the contract request crosses gateway,
-    orders, billing, network, portal and notifications."""
+    orders, billing, network, portal and notifications; the field completion crosses gateway, orders,
+    network (its provisioning worker on the RouterOS fake), billing, notifications, sales and portal."""
     from network.testing.fake_routeros import FakeRouterOS
 
     urls = {name: create_pg_database(f"antena_{name}") for name in SERVICE_NAMES}
-    env = {**system_env(tmp_path / "data", broker_url=amqp_url, database_urls=urls), **_tracing_env(receiver)}
+    env = {**system_env(tmp_path / "data", broker_url=amqp_url, database_urls=urls), **_tracing_env(receiver),
+           "ANTENA_NETWORK_DEFAULT_DRIVERS": "mikrotik", "ANTENA_NETWORK_PROVISIONING_POLL_SECONDS": "0.1",
+           "ANTENA_NETWORK_RETRY_BASE_SECONDS": "0.2"}
     system = None
     router = FakeRouterOS(username="antena", password="rb-secret").start()
     try:
@@ -181,6 +268,11 @@ def test_one_trace_from_the_gateway_through_grpc_and_rabbitmq(tmp_path, amqp_url
             wait_until(lambda: api.get(f"/v1/orders/{order['id']}").json()["contract"]["state"] == "ready",
                        timeout=60, message="billing and network answered")
             _check_contract_trace(receiver)
+
+            _complete_in_the_field(system, api, order["id"], zone["id"])
+            wait_until(lambda: api.get(f"/v1/contracts/{asked.json()['contract_id']}").json()["state"] == "active",
+                       timeout=60, message="contract active")
+            _check_completion_trace(receiver)
     finally:
         if system is not None:
             system.stop()

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 from typing import Iterator, Mapping
 
+from opentelemetry import context as otel_context
 from opentelemetry import propagate, trace
 from opentelemetry.trace import Span, SpanKind
 
@@ -86,6 +88,44 @@ def _current_tracer() -> trace.Tracer | None:
     name = resource.attributes.get("service.name") if resource is not None else None
     found = _tracers.get(name) if name else None
     return found or next(iter(_tracers.values()))
+
+
+# ---- work done later by another thread of the same process (e.g. network's provisioning worker) ----
+
+_deferred: "OrderedDict[str, object]" = OrderedDict()
+MAX_DEFERRED = 10_000
+
+
+def defer(key: str) -> None:
+    """Keep the current trace context under `key` for work a worker does later, so that
+    work (and the events it publishes) continues this trace. Best effort: in memory."""
+    if not _tracers or not trace.get_current_span().get_span_context().is_valid:
+        return
+    with _lock:
+        _deferred[key] = otel_context.get_current()
+        _deferred.move_to_end(key)
+        while len(_deferred) > MAX_DEFERRED:
+            _deferred.popitem(last=False)
+
+
+def forget(key: str) -> None:
+    if _deferred:
+        with _lock:
+            _deferred.pop(key, None)
+
+
+@contextmanager
+def resumed(service: str, key: str, name: str, attributes: dict | None = None) -> Iterator[Span | None]:
+    """An INTERNAL span for deferred work: child of the context kept by `defer(key)` if
+    any, else of the current one."""
+    t = _tracers.get(service)
+    if t is None:
+        yield None
+        return
+    with _lock:
+        parent = _deferred.get(key)
+    with t.start_as_current_span(name, context=parent, attributes=attributes or {}) as span:
+        yield span
 
 
 def instrument_http(app, service: str) -> None:

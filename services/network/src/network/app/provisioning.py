@@ -13,7 +13,7 @@ from typing import Callable
 
 from antena.network.v1 import events_pb2
 from antena_common.errors import NotFound
-from antena_common import metrics
+from antena_common import metrics, tracing
 from antena_common.logs import get_logger
 
 from ..domain import model
@@ -23,6 +23,11 @@ log = get_logger("network.provisioning")
 
 FAILURES = metrics.counter("antena_provisioning_failures_total",
                            "Failed provisioning attempts, by driver and class of reason", ["driver", "reason"])
+
+def trace_key(contract_id: str) -> str:
+    """Where the event that asked for provisioning leaves its trace context (tracing.defer)."""
+    return f"provision:{contract_id}"
+
 
 RatesLookup = Callable[[str], "tuple[str, str] | None"]
 
@@ -134,6 +139,19 @@ class Provisioner:
         except NotFound as exc:
             log.warning("cannot provision", connection_id=connection_id, error=exc.detail)
             return "skipped"
+        key = trace_key(job.connection.contract_id)
+        with tracing.resumed("network", key, "network provisioning", {
+                "antena.connection_id": connection_id, "antena.target_state": job.connection.target_state}) as span:
+            outcome = self._provision(connection_id, job)
+            if span is not None:
+                span.set_attribute("antena.outcome", outcome)
+                if outcome == "failed":
+                    tracing.mark_failed("provisioning failed")
+        if outcome != "failed":
+            tracing.forget(key)  # retries after a failure stay in the trace
+        return outcome
+
+    def _provision(self, connection_id: str, job: _Job) -> str:
         c = job.connection
         target, zone_id, ip = c.target_state, c.zone_id, c.ip
         changes: list[str] = []

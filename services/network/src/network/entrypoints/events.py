@@ -4,9 +4,11 @@ An event about a contract network does not know raises NotFound: the consumer
 dead-letters it (visible in antena.dead) and keeps running."""
 from __future__ import annotations
 
+from antena_common import tracing
 from antena_common.bus import Subscription
 
 from ..app import connections as cases
+from ..app.provisioning import trace_key
 from ..domain import credentials, model
 from ..domain.monitoring import Thresholds
 
@@ -81,13 +83,25 @@ def handle_contract_terminated(uow_factory, wake=None):
     return handle
 
 
+def _provisioning_traced(handler):
+    """The provisioning worker will continue this event's trace (see tracing.defer)."""
+    def handle(envelope, msg) -> None:
+        if msg.contract_id:
+            tracing.defer(trace_key(msg.contract_id))
+        handler(envelope, msg)
+    return handle
+
+
 def subscriptions(uow_factory, *, rules: credentials.CredentialRules | None = None, radius_m: float = 300.0,
                   wake=None, thresholds: Thresholds | None = None) -> list[Subscription]:
     rules = rules or credentials.CredentialRules()
     return [
         Subscription("orders.contract_requested", handle_contract_requested(uow_factory, rules, radius_m)),
-        Subscription("orders.order_completed", handle_order_completed(uow_factory, wake, thresholds)),
-        Subscription("billing.contract_suspension_due", handle_contract_suspension_due(uow_factory, wake)),
-        Subscription("billing.contract_reactivation_due", handle_contract_reactivation_due(uow_factory, wake)),
-        Subscription("billing.contract_terminated", handle_contract_terminated(uow_factory, wake)),
+        Subscription("orders.order_completed",
+                     _provisioning_traced(handle_order_completed(uow_factory, wake, thresholds))),
+        Subscription("billing.contract_suspension_due",
+                     _provisioning_traced(handle_contract_suspension_due(uow_factory, wake))),
+        Subscription("billing.contract_reactivation_due",
+                     _provisioning_traced(handle_contract_reactivation_due(uow_factory, wake))),
+        Subscription("billing.contract_terminated", _provisioning_traced(handle_contract_terminated(uow_factory, wake))),
     ]
