@@ -15,6 +15,7 @@ from antena.billing.v1 import billing_pb2 as pb
 from antena.billing.v1 import billing_pb2_grpc
 
 from ..deps import CurrentUser, PageDep, page_body, require, stub, to_dict
+from ..schemas import AddressIn
 from ..uploads import read_upload
 
 router = APIRouter(prefix="/v1", tags=["billing"])
@@ -51,15 +52,6 @@ def _pdf(doc: pb.PdfDocument) -> Response:
 
 
 # ---- company ----
-
-class AddressIn(BaseModel):
-    street: str = Field("", max_length=200)
-    number: str = Field("", max_length=20)
-    city: str = Field("", max_length=100)
-    state: str = Field("", max_length=100)
-    neighbourhood: str = Field("", max_length=100)
-    postal_code: str = Field("", max_length=20)
-
 
 class CompanyIn(BaseModel):
     legal_name: str = Field(min_length=1, max_length=200)

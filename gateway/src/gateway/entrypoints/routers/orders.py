@@ -15,6 +15,7 @@ from antena_common.errors import InvalidArgument, NotFound
 
 from ...app import auth
 from ..deps import CurrentUser, PageDep, Principal, page_body, require, stub, to_dict
+from ..schemas import AddressIn, LocationIn
 
 router = APIRouter(prefix="/v1", tags=["orders, planning and field work"])
 READ_ROLES = ("operations", "sales", "technician")
@@ -56,20 +57,6 @@ def order_json(order: orders_pb2.Order) -> dict:
 
 
 # -- request bodies -------------------------------------------------------------------------------
-class AddressIn(BaseModel):
-    street: str = Field("", max_length=200)
-    number: str = Field("", max_length=20)
-    city: str = Field("", max_length=100)
-    state: str = Field("", max_length=100)
-    neighbourhood: str = Field("", max_length=100)
-    postal_code: str = Field("", max_length=20)
-
-
-class LocationIn(BaseModel):
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
-
-
 class OrderIn(BaseModel):
     kind: Literal["installation", "feasibility", "technical", "removal"]
     contract_id: str = Field("", max_length=36)

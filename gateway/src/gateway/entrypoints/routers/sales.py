@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from antena.sales.v1 import sales_pb2, sales_pb2_grpc
 
 from ..deps import CurrentUser, PageDep, json_response, page_body, require, stub, to_dict
+from ..schemas import AddressIn, LocationIn
 from ..uploads import read_upload
 
 router = APIRouter(prefix="/v1", tags=["sales desk"])
@@ -84,20 +85,6 @@ def get_lead(lead_id: str, request: Request) -> dict:
 
 
 # ---- prospects ---------------------------------------------------------------
-
-
-class AddressIn(BaseModel):
-    street: str = Field("", max_length=200)
-    number: str = Field("", max_length=20)
-    city: str = Field("", max_length=100)
-    state: str = Field("", max_length=100)
-    neighbourhood: str = Field("", max_length=100)
-    postal_code: str = Field("", max_length=20)
-
-
-class LocationIn(BaseModel):
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
 
 
 class ProspectIn(BaseModel):
