@@ -1,4 +1,6 @@
 """Tables of the gateway database (staff users, idempotency keys)."""
+import functools
+
 from sqlalchemy import JSON, Boolean, Column, Integer, LargeBinary, MetaData, String, Table, Text
 from sqlalchemy.orm import registry
 
@@ -39,12 +41,8 @@ idempotency_keys = Table(
 )
 
 mapper_registry = registry()
-_mapped = False
 
 
+@functools.cache  # maps the domain classes once, however often it is called
 def start_mappers() -> None:
-    global _mapped
-    if _mapped:
-        return
     mapper_registry.map_imperatively(StaffUser, staff_users)
-    _mapped = True

@@ -1,4 +1,6 @@
 """Tables of the network database, mapped onto the domain classes."""
+import functools
+
 from sqlalchemy import (JSON, BigInteger, Boolean, Column, Float, Index, Integer, MetaData, String, Table, Text,
                         UniqueConstraint)
 from sqlalchemy.orm import registry
@@ -181,13 +183,10 @@ telemetry = Table(
 )
 
 mapper_registry = registry()
-_mapped = False
 
 
+@functools.cache  # maps the domain classes once, however often it is called
 def start_mappers() -> None:
-    global _mapped
-    if _mapped:
-        return
     mapper_registry.map_imperatively(model.Site, sites)
     mapper_registry.map_imperatively(model.Router, routers)
     mapper_registry.map_imperatively(model.Zone, zones)
@@ -195,4 +194,3 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(model.NapBox, nap_boxes)
     mapper_registry.map_imperatively(model.IpPool, ip_pools)
     mapper_registry.map_imperatively(model.Connection, connections)
-    _mapped = True

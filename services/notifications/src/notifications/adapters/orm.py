@@ -1,4 +1,6 @@
 """Tables of the notifications database, mapped onto the domain classes."""
+import functools
+
 from sqlalchemy import JSON, Boolean, Column, Index, Integer, MetaData, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import registry
 
@@ -98,15 +100,11 @@ invitations = Table(
 )
 
 mapper_registry = registry()
-_mapped = False
 
 
+@functools.cache  # maps the domain classes once, however often it is called
 def start_mappers() -> None:
-    global _mapped
-    if _mapped:
-        return
     mapper_registry.map_imperatively(model.Template, templates)
     mapper_registry.map_imperatively(model.Notification, notifications)
     mapper_registry.map_imperatively(model.Preferences, preferences)
     mapper_registry.map_imperatively(model.ChannelConfig, channels)
-    _mapped = True

@@ -1,4 +1,6 @@
 """Tables of the orders database, mapped onto the domain classes."""
+import functools
+
 from sqlalchemy import JSON, BigInteger, Boolean, Column, Float, ForeignKey, Index, MetaData, String, Table, Text, event
 from sqlalchemy.orm import registry
 
@@ -174,13 +176,10 @@ sheet_templates = Table(
 )
 
 mapper_registry = registry()
-_mapped = False
 
 
+@functools.cache  # maps the domain classes once, however often it is called
 def start_mappers() -> None:
-    global _mapped
-    if _mapped:
-        return
     mapper_registry.map_imperatively(model.Order, orders)
     mapper_registry.map_imperatively(model.TimelineEntry, order_timeline)
     mapper_registry.map_imperatively(planning.Technician, technicians)
@@ -189,4 +188,3 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(helpdesk.SupportTicket, support_tickets)
     mapper_registry.map_imperatively(helpdesk.SupportComment, support_comments)
     event.listen(model.Order, "load", lambda target, _ctx: target._init_transient())
-    _mapped = True

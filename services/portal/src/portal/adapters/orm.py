@@ -1,4 +1,6 @@
 """Tables of the portal database."""
+import functools
+
 from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
 from sqlalchemy.orm import registry
 
@@ -85,13 +87,9 @@ documents = Table(
 )
 
 mapper_registry = registry()
-_mapped = False
 
 
+@functools.cache  # maps the domain classes once, however often it is called
 def start_mappers() -> None:
-    global _mapped
-    if _mapped:
-        return
     mapper_registry.map_imperatively(model.Account, accounts)
     mapper_registry.map_imperatively(model.Token, tokens)
-    _mapped = True

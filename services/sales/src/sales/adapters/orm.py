@@ -1,4 +1,6 @@
 """Tables of the sales database, mapped onto the domain classes."""
+import functools
+
 from sqlalchemy import (JSON, BigInteger, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table,
                         Text, event)
 from sqlalchemy.orm import registry, relationship
@@ -149,13 +151,10 @@ installation_requests = Table(
 )
 
 mapper_registry = registry()
-_mapped = False
 
 
+@functools.cache  # maps the domain classes once, however often it is called
 def start_mappers() -> None:
-    global _mapped
-    if _mapped:
-        return
     mapper_registry.map_imperatively(model.Lead, leads)
     mapper_registry.map_imperatively(model.Prospect, prospects)
     order_mapper = mapper_registry.map_imperatively(model.TicketOrder, ticket_orders)
@@ -169,7 +168,6 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(model.Tag, tags)
     mapper_registry.map_imperatively(model.InstallationRequest, installation_requests)
     event.listen(model.Ticket, "load", _fresh_changes)
-    _mapped = True
 
 
 def _fresh_changes(ticket, _context) -> None:
