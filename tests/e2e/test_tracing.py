@@ -288,6 +288,18 @@ def test_one_trace_in_the_embedded_mode(tmp_path, memory_bus_url, receiver):
         with system.client() as api:
             ticket_id = _ticket(api)
             _check_ticket_trace(receiver, api, ticket_id)
+            assert api.get("/v1/tickets").status_code == 200  # an async route: gRPC on a grpc.aio channel
+        name = "antena.sales.v1.SalesService/ListTickets"
+
+        def listed():
+            servers = [s for s in receiver.spans if (s["service"], s["kind"], s["name"]) == ("sales", "server", name)]
+            return servers if servers and servers[-1]["parent"] in _by_id(receiver.spans) else None
+
+        server = wait_until(listed, timeout=30, message="the ticket list's gRPC spans")[-1]
+        spans = _by_id(receiver.spans)
+        client = spans[server["parent"]]
+        assert (client["service"], client["kind"], client["name"]) == ("gateway", "client", name)
+        assert spans[client["parent"]]["name"] == "GET /v1/tickets"
     finally:
         system.stop()
 
