@@ -248,6 +248,10 @@ def private_postgres():
         cluster.close()
 
 
+class StartFailed(RuntimeError):
+    """A service process exited while the system started (e.g. its port was taken meanwhile)."""
+
+
 class FaultSystem(ProcessSystem):
     """ProcessSystem with the database URL of each service at hand."""
 
@@ -256,9 +260,42 @@ class FaultSystem(ProcessSystem):
         self.procs = {}
         try:
             super().__init__(env, log_dir)
+            self.wait_up(list(self.procs))
         except BaseException:
             self.stop()  # the processes started so far
             raise
+
+    def wait_up(self, names: list[str], timeout: float = 120) -> None:
+        """Until each named service listens on its port (gRPC; HTTP for the gateway and
+        the portal); raises StartFailed if one exited instead."""
+        import socket
+
+        def listening(target: str) -> bool:
+            host, port = target.rsplit(":", 1)
+            try:
+                with socket.create_connection((host, int(port)), timeout=1):
+                    return True
+            except OSError:
+                return False
+
+        deadline = time.monotonic() + timeout
+        pending = set(names)
+        while pending:
+            for name in sorted(pending):
+                if self.procs[name].poll() is not None:
+                    raise StartFailed(f"{name} exited at start: {self.log_tail(name, 5)}")
+                http = {"gateway": self.gateway_url, "portal": self.portal_url}  # HTTP only
+                targets = [http[name].split("//", 1)[1]] if name in http else [self.grpc_target(name)]
+                if all(listening(t) for t in targets):
+                    pending.discard(name)
+            if pending and time.monotonic() > deadline:
+                raise AssertionError(f"{sorted(pending)} not up after {timeout}s")
+            time.sleep(0.2)
+
+    def start(self, name: str) -> None:
+        super().start(name)
+        if getattr(self, "_started", False):  # a restart in a test: wait for it
+            self.wait_up([name])
 
     def log_tail(self, name: str, lines: int = 30) -> str:
         path = self.log_dir / f"{name}.log"
@@ -279,9 +316,18 @@ def fault_system(tmp_path):
         entry: tuple = (None, list(shared.values()))
         made.append(entry)
         urls = {**shared, **private_dbs}
-        env = {**system_env(tmp_path / "data", broker_url=broker_url, database_urls=urls), **FAULT_ENV,
-               **(extra_env or {})}
-        system = FaultSystem(env, tmp_path / "logs", urls)
+        for attempt in (1, 2):
+            env = {**system_env(tmp_path / "data", broker_url=broker_url, database_urls=urls), **FAULT_ENV,
+                   **(extra_env or {})}
+            try:
+                system = FaultSystem(env, tmp_path / "logs", urls)
+                break
+            except StartFailed as exc:
+                # free_port() races with other test sessions on this host; new ports once
+                if attempt == 2:
+                    raise
+                print(f"system start failed, trying again with other ports: {exc}")
+        system._started = True
         made[-1] = (system, entry[1])
         return system
 
@@ -514,6 +560,8 @@ def settle(system: FaultSystem, broker: PrivateRabbitMQ | SharedVhost, signups: 
     deadline = time.monotonic() + timeout
     quiet = 0
     while quiet < 2:
+        dead = [name for name, proc in system.procs.items() if proc.poll() is not None]
+        assert not dead, f"{dead} exited: {system.log_tail(dead[0], 10)}"
         audit = EventAudit(system.db_urls, broker.queues())
         pending = any(broker_left for broker_left in audit.queues.values()) or any(
             r[3] is None for rows in audit.outbox.values() for r in rows)
