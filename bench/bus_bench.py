@@ -150,12 +150,20 @@ def _start_consumer(kind: str, db_url: str, broker_url: str, name: str, n: int, 
 
 
 CPU_MS: dict[str, list[float]] = {"antena": [], "raw": []}  # client-side CPU per event, both processes
+SPLIT: dict[str, str] = {}  # last round of each path: where its time and CPU went
 
 
 def _collect(proc, results, timeout: float = 600) -> tuple[dict[str, float], float]:
     handled_at, consumer_cpu = results.get(timeout=timeout)
     proc.join(10)
     return handled_at, consumer_cpu
+
+
+def _drop_queue(broker_url: str, name: str) -> None:
+    """Delete a run's queue: left bound, it would take a copy of every later
+    run's events (a quorum queue writes each to disk) and slow those runs."""
+    with bus.connect(broker_url) as conn:
+        bus.consumer_queue(name, "sales.lead_created", broker_url)(conn.default_channel).delete()
 
 
 def _in_threads(count: int, n: int, work) -> None:
@@ -175,10 +183,19 @@ def run_antena(dbs: tuple[str, str], broker_url: str, n: int, tag: str, producer
     producer = Producer_(dbs[0], broker_url)
     cpu0, started = time.process_time(), time.perf_counter()
     _in_threads(producers, n, producer.create_lead)
+    committed = time.perf_counter() - started
     handled_at, consumer_cpu = _collect(proc, results)
-    CPU_MS["antena"].append((time.process_time() - cpu0 + consumer_cpu) / n * 1000)
+    producer_cpu = time.process_time() - cpu0
+    CPU_MS["antena"].append((producer_cpu + consumer_cpu) / n * 1000)
+    SPLIT["antena"] = _split(committed, max(handled_at.values()) - started, producer_cpu, consumer_cpu, n)
     producer.stop()
+    _drop_queue(broker_url, f"bench_{tag}")
     return n / (max(handled_at.values()) - started)
+
+
+def _split(produced: float, handled: float, producer_cpu: float, consumer_cpu: float, n: int) -> str:
+    return (f"all sent at {produced:.2f} s, all handled at {handled:.2f} s; CPU ms/event producer "
+            f"{producer_cpu / n * 1000:.2f} + consumer {consumer_cpu / n * 1000:.2f}")
 
 
 def run_raw(broker_url: str, n: int, tag: str, producers: int, threads: int) -> float:
@@ -196,10 +213,14 @@ def run_raw(broker_url: str, n: int, tag: str, producers: int, threads: int) -> 
 
     cpu0, started = time.process_time(), time.perf_counter()
     _in_threads(producers, n, publish)
+    published = time.perf_counter() - started
     handled_at, consumer_cpu = _collect(proc, results)
-    CPU_MS["raw"].append((time.process_time() - cpu0 + consumer_cpu) / n * 1000)
+    producer_cpu = time.process_time() - cpu0
+    CPU_MS["raw"].append((producer_cpu + consumer_cpu) / n * 1000)
+    SPLIT["raw"] = _split(published, max(handled_at.values()) - started, producer_cpu, consumer_cpu, n)
     for c in conns:
         c.release()
+    _drop_queue(broker_url, f"raw_{tag}")
     return n / (max(handled_at.values()) - started)
 
 
@@ -227,6 +248,7 @@ def run_latency(dbs: tuple[str, str], broker_url: str, rate: float, seconds: flo
             pool.submit(request, i, due)
     handled_at, _ = _collect(proc, results)
     producer.stop()
+    _drop_queue(broker_url, "bench_latency")
     return [(handled_at[e] - t) * 1000 for e, t in committed.items()]
 
 
@@ -302,7 +324,8 @@ def main() -> None:
             raw.append(run_raw(broker_url, args.events, f"r{r}", args.producers, args.consumer_threads))
             antena.append(run_antena(dbs, broker_url, args.events, f"r{r}", args.producers, args.consumer_threads))
             print(f"round {r + 1}: raw {raw[-1]:7.0f} ev/s   antena {antena[-1]:7.0f} ev/s   "
-                  f"ratio {antena[-1] / raw[-1]:.2f}", flush=True)
+                  f"ratio {antena[-1] / raw[-1]:.2f}   load {os.getloadavg()[0]:.1f}", flush=True)
+            print(f"  raw:    {SPLIT['raw']}\n  antena: {SPLIT['antena']}", flush=True)
         ratio = statistics.median(a / b for a, b in zip(antena, raw))
         load_before = os.getloadavg()[0]
         lat = run_latency(dbs, broker_url, args.rate, args.seconds, args.consumer_threads)

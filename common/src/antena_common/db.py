@@ -3,6 +3,7 @@ every service carries (outbox, inbox), the unit of work, and migrations."""
 from __future__ import annotations
 
 import datetime as dt
+import select as select_module
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,7 @@ from sqlalchemy import (
     insert,
     select,
 )
+from sqlalchemy import exc
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -62,10 +64,33 @@ def make_engine(url: str, **kwargs) -> Engine:
             conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
         return engine
-    kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    if not kwargs.get("pool_pre_ping"):
+        event.listen(engine, "checkout", _drop_if_closed_by_server)
+    return engine
+
+
+def _drop_if_closed_by_server(dbapi_conn, _record, _proxy) -> None:
+    """Checkout check instead of pool_pre_ping's SELECT 1 (a round trip per
+    transaction): an idle PostgreSQL connection has nothing to read unless the
+    server wrote to it, which it does when it ends the session (terminated
+    backend, restart: an error then EOF). Only then ping, and if the ping fails
+    drop the pool's connections, as pre-ping does."""
+    try:
+        poller = select_module.poll()
+        poller.register(dbapi_conn.fileno(), select_module.POLLIN | select_module.POLLPRI)
+        if not poller.poll(0):
+            return
+        cursor = dbapi_conn.cursor()
+        try:
+            cursor.execute("SELECT 1")
+        finally:
+            cursor.close()
+        dbapi_conn.rollback()
+    except Exception as error:
+        raise exc.InvalidatePoolError(f"connection closed by the server: {error}") from error
 
 
 def messaging_tables(metadata: MetaData) -> tuple[Table, Table]:
@@ -136,8 +161,9 @@ class UnitOfWork:
         values = {"consumer": consumer, "event_id": event_id, "processed_at": utcnow()}
         dialect = self.session.get_bind().dialect.name
         if dialect in ("postgresql", "sqlite"):
-            # one round trip; a concurrent twin waits on the key and then sees the row
-            return self.session.execute(_inbox_insert(t, dialect), values).first() is None
+            # one round trip; a concurrent twin waits on the key and then sees the row.
+            # On the session's connection (same transaction) without the ORM execute path.
+            return self.session.connection().execute(_inbox_insert(t, dialect), values).first() is None
         found = self.session.execute(
             select(t.c.event_id).where(t.c.consumer == consumer, t.c.event_id == event_id)
         ).first()
