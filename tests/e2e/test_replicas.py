@@ -1,7 +1,8 @@
 """Two replicas of orders, each its own process, as two pods of a Deployment:
 both consume the same queues (competing consumers) and both serve the gateway's
 gRPC calls (round robin over the target listing both). Every ticket gets exactly
-one order; no event is handled twice.
+one order; no event is handled twice. Two gateway replicas on their own ports
+serve the same system.
 
 Every service runs as its own process on RabbitMQ and PostgreSQL."""
 from __future__ import annotations
@@ -53,9 +54,11 @@ def _metric(url: str, name: str, **labels) -> float:
 
 @pytest.mark.timeout(240)
 def test_two_orders_replicas_share_the_work_and_each_ticket_gets_one_order(tmp_path, amqp_url):
-    with distributed(tmp_path, amqp_url, replicas={"orders": 2},
+    with distributed(tmp_path, amqp_url, replicas={"orders": 2, "gateway": 2},
                      extra_env={"ANTENA_ORDERS_METRICS_PORT": str(free_port())}) as system:
         assert set(system.processes_of("orders")) == {"orders", "orders.1"}
+        gateways = system.urls_of("gateway")
+        assert len(set(gateways)) == 2 and gateways[0] == system.gateway_url
         assert re.fullmatch(r"ipv4:127\.0\.0\.1:\d+,127\.0\.0\.1:\d+", system.grpc_target("orders"))
         metrics_urls = [f"http://127.0.0.1:{system.replica_env[p].get('ANTENA_ORDERS_METRICS_PORT', system.env['ANTENA_ORDERS_METRICS_PORT'])}/metrics"
                         for p in system.processes_of("orders")]
@@ -97,6 +100,10 @@ def test_two_orders_replicas_share_the_work_and_each_ticket_gets_one_order(tmp_p
             # the gateway's reads of orders go to both replicas
             for t in ticket_ids:
                 assert api.get("/v1/orders", params={"ticket_id": t}).status_code == 200
+        # the second gateway replica serves the same system with the same token
+        with httpx.Client(base_url=gateways[1], timeout=15, headers=api.headers) as second:
+            seen = second.get(f"/v1/tickets/{ticket_ids[0]}")
+            assert seen.status_code == 200 and seen.json()["state"] == "order_in_progress"
         served = [_metric(u, "antena_grpc_requests_total", service="orders") for u in metrics_urls]
         assert all(n > 0 for n in served), f"gRPC calls per replica: {served}"
         handled = [_metric(u, "antena_events_handled_total", consumer="orders", outcome="ok") for u in metrics_urls]

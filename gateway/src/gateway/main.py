@@ -6,6 +6,9 @@ import os
 import secrets
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
+from antena_common.errors import AlreadyExists
 from antena_common.logs import get_logger
 from antena_common.runtime import Database, PeriodicJob, ServiceRuntime
 from antena_common.settings import PlatformSettings
@@ -54,7 +57,11 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
 
     def bootstrap_admin() -> None:
         password = settings.admin_password or os.environ.get("ANTENA_ADMIN_PASSWORD", "")
-        generated = auth.ensure_admin(uow_factory(), password)
+        try:
+            generated = auth.ensure_admin(uow_factory(), password)
+        except (IntegrityError, AlreadyExists):  # another replica starting at the same time created it first
+            log.info("staff user admin created by another replica")
+            return
         if generated:
             print(f"\n  First start: created staff user 'admin' with password: {generated}\n"
                   "  (shown once; set ANTENA_ADMIN_PASSWORD to choose it)\n", flush=True)
