@@ -12,8 +12,7 @@ from antena.orders.v1 import events_pb2 as orders_events
 from antena_common import events as ev
 from antena_common.bus import EventConsumer, Publisher, Subscription
 from antena_common.ids import new_id
-from antena_common.testing import (EmbeddedSystem, ProcessSystem, create_pg_database, drop_pg_database, system_env,
-                                   wait_until)
+from antena_common.testing import EmbeddedSystem, distributed, system_env, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -34,16 +33,9 @@ def billing_system(request, tmp_path):
         system.stop()
         return
     url = request.getfixturevalue("amqp_url")
-    dbs = {name: create_pg_database(f"antena_{name}") for name in ("billing", "gateway")}
-    system = ProcessSystem(system_env(tmp_path / "data", broker_url=url, database_urls=dbs), tmp_path / "logs",
-                           only=["billing", "gateway"])
-    system.bus_url = url
-    try:
+    with distributed(tmp_path, url, only=["billing", "gateway"]) as system:
+        system.bus_url = url
         yield system
-    finally:
-        system.stop()
-        for db in dbs.values():
-            drop_pg_database(db)
 
 
 @pytest.fixture

@@ -15,8 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 from antena_common import scenario
-from antena_common.testing import (SERVICE_NAMES, EmbeddedSystem, ProcessSystem, create_pg_database, drop_pg_database,
-                                   sql_rows, system_env, wait_until)
+from antena_common.testing import EmbeddedSystem, distributed, sql_rows, system_env, wait_until
 from network.testing.fake_routeros import FakeRouterOS
 
 pytestmark = pytest.mark.e2e
@@ -43,16 +42,8 @@ def system(request, tmp_path, radius, smtp_sink):
         yield s
         s.stop()
         return
-    amqp = request.getfixturevalue("amqp_url")
-    urls = {name: create_pg_database(f"antena_{name}") for name in SERVICE_NAMES}
-    s = ProcessSystem({**system_env(tmp_path / "data", broker_url=amqp, database_urls=urls), **extra},
-                      tmp_path / "logs")
-    try:
+    with distributed(tmp_path, request.getfixturevalue("amqp_url"), extra_env=extra) as s:
         yield s
-    finally:
-        s.stop()
-        for url in urls.values():
-            drop_pg_database(url)
 
 
 def subject(mail) -> str:

@@ -8,7 +8,7 @@ import pytest
 from antena.orders.v1 import events_pb2 as orders_events
 from antena_common import bus
 from antena_common.events import new_envelope
-from antena_common.testing import ProcessSystem, create_pg_database, drop_pg_database, system_env, wait_until
+from antena_common.testing import distributed, wait_until
 from network.testing.fake_routeros import FakeRouterOS
 
 pytestmark = pytest.mark.e2e
@@ -18,17 +18,10 @@ SERVICES = ["billing", "network", "gateway"]
 
 @pytest.fixture
 def system(tmp_path, amqp_url):
-    urls = {name: create_pg_database(f"antena_{name}") for name in SERVICES}
-    env = system_env(tmp_path / "data", broker_url=amqp_url, database_urls=urls)
-    env.update({"ANTENA_NETWORK_PROVISIONING_POLL_SECONDS": "0.2", "ANTENA_NETWORK_RETRY_BASE_SECONDS": "0.5",
-                "ANTENA_NETWORK_DEFAULT_DOWNLOAD_RATE": "30M", "ANTENA_NETWORK_DEFAULT_UPLOAD_RATE": "6M"})
-    s = ProcessSystem(env, tmp_path / "logs", only=SERVICES)
-    try:
+    env = {"ANTENA_NETWORK_PROVISIONING_POLL_SECONDS": "0.2", "ANTENA_NETWORK_RETRY_BASE_SECONDS": "0.5",
+           "ANTENA_NETWORK_DEFAULT_DOWNLOAD_RATE": "30M", "ANTENA_NETWORK_DEFAULT_UPLOAD_RATE": "6M"}
+    with distributed(tmp_path, amqp_url, only=SERVICES, extra_env=env) as s:
         yield s
-    finally:
-        s.stop()
-        for url in urls.values():
-            drop_pg_database(url)
 
 
 def test_reservation_and_activation_distributed(system):

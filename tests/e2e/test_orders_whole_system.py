@@ -13,8 +13,7 @@ import subprocess
 import pytest
 from PIL import Image, ImageDraw
 
-from antena_common.testing import (SERVICE_NAMES, EmbeddedSystem, ProcessSystem, create_pg_database, drop_pg_database,
-                                   system_env, wait_until)
+from antena_common.testing import EmbeddedSystem, distributed, system_env, wait_until
 from network.testing.fake_routeros import FakeRouterOS
 
 pytestmark = pytest.mark.e2e
@@ -43,16 +42,8 @@ def system(request, tmp_path):
         yield s
         s.stop()
         return
-    amqp = request.getfixturevalue("amqp_url")
-    urls = {name: create_pg_database(f"antena_{name}") for name in SERVICE_NAMES}
-    env = {**system_env(tmp_path / "data", broker_url=amqp, database_urls=urls), **NETWORK_ENV}
-    s = ProcessSystem(env, tmp_path / "logs")
-    try:
+    with distributed(tmp_path, request.getfixturevalue("amqp_url"), extra_env=NETWORK_ENV) as s:
         yield s
-    finally:
-        s.stop()
-        for url in urls.values():
-            drop_pg_database(url)
 
 
 def png(size) -> bytes:

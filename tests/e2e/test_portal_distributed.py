@@ -6,7 +6,7 @@ import re
 import httpx
 import pytest
 
-from antena_common.testing import ProcessSystem, create_pg_database, drop_pg_database, system_env, wait_until
+from antena_common.testing import distributed, wait_until
 
 pytestmark = pytest.mark.e2e
 SERVICES = ["sales", "billing", "notifications", "portal", "gateway"]
@@ -16,22 +16,15 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 
 @pytest.fixture
 def system(tmp_path, amqp_url, smtp_sink):
-    urls = {name: create_pg_database(f"antena_{name}") for name in SERVICES}
-    env = system_env(tmp_path / "data", broker_url=amqp_url, database_urls=urls)
-    env.update({"ANTENA_NOTIFICATIONS_SMTP_PORT": str(smtp_sink.port), "ANTENA_NOTIFICATIONS_ISP_NAME": "FibraSur",
-                "ANTENA_NOTIFICATIONS_ISP_EMAIL": "ventas@fibrasur.test", "ANTENA_PORTAL_ISP_SLUG": "fibrasur",
-                "ANTENA_NOTIFICATIONS_DISPATCH_INTERVAL_SECONDS": "0.2"})
-    system = ProcessSystem(env, tmp_path / "logs", only=SERVICES)
-    try:
+    env = {"ANTENA_NOTIFICATIONS_SMTP_PORT": str(smtp_sink.port), "ANTENA_NOTIFICATIONS_ISP_NAME": "FibraSur",
+           "ANTENA_NOTIFICATIONS_ISP_EMAIL": "ventas@fibrasur.test", "ANTENA_PORTAL_ISP_SLUG": "fibrasur",
+           "ANTENA_NOTIFICATIONS_DISPATCH_INTERVAL_SECONDS": "0.2"}
+    with distributed(tmp_path, amqp_url, only=SERVICES, extra_env=env) as system:
         wait_until(lambda: _up(system.portal_url), timeout=60, message="portal /health")
         # notifications declares its queues when its consumer starts: wait for it before publishing
         wait_until(lambda: _queue_exists(amqp_url, "notifications.portal.installation_requested"), timeout=60,
                    interval=0.5, message="notifications' queue")
         yield system
-    finally:
-        system.stop()
-        for url in urls.values():
-            drop_pg_database(url)
 
 
 def _queue_exists(url: str, name: str) -> bool:

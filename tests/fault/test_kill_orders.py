@@ -16,7 +16,7 @@ from antena.sales.v1 import events_pb2 as sales_events
 from antena_common.bus import EventConsumer, Publisher, Subscription
 from antena_common.events import new_envelope
 from antena_common.ids import new_id
-from antena_common.testing import ProcessSystem, create_pg_database, drop_pg_database, sql_rows, system_env
+from antena_common.testing import ProcessSystem, distributed, sql_rows
 
 pytestmark = pytest.mark.e2e
 
@@ -70,16 +70,8 @@ def _kill_when(system: ProcessSystem, db_url: str, at_least: int, total: int) ->
 @pytest.fixture
 def orders_system(tmp_path, amqp_url):
     """orders and the gateway as separate processes (the sales side is this test)."""
-    names = ["orders", "gateway"]
-    urls = {name: create_pg_database(f"antena_{name}") for name in names}
-    system = ProcessSystem(system_env(tmp_path / "data", broker_url=amqp_url, database_urls=urls), tmp_path / "logs",
-                           only=names)
-    try:
+    with distributed(tmp_path, amqp_url, only=["orders", "gateway"]) as system:
         yield system
-    finally:
-        system.stop()
-        for url in urls.values():
-            drop_pg_database(url)
 
 
 def test_kill_orders_while_order_requested_events_flow(orders_system, wait_until):

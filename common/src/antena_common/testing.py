@@ -344,18 +344,19 @@ def embedded_system(tmp_path, memory_bus_url):
 
 @contextlib.contextmanager
 def distributed(base_dir, broker_url: str, *, replicas: dict[str, int] | None = None,
-                extra_env: dict[str, str] | None = None):
-    """A ProcessSystem on `broker_url` with a fresh PostgreSQL database per service,
-    stopped and its databases dropped on exit. Data under base_dir/data, logs under base_dir/logs."""
+                extra_env: dict[str, str] | None = None, only: list[str] | None = None):
+    """A ProcessSystem on `broker_url` (every service, or those in `only`) with a fresh PostgreSQL
+    database per service, stopped and its databases dropped on exit. Data under base_dir/data,
+    logs under base_dir/logs."""
     from pathlib import Path
 
     base = Path(base_dir)
-    urls = {name: create_pg_database(f"antena_{name}") for name in SERVICE_NAMES}
+    urls = {name: create_pg_database(f"antena_{name}") for name in (only or SERVICE_NAMES)}
     system = None
     try:
         env = system_env(base / "data", broker_url=broker_url, database_urls=urls)
         env.update(extra_env or {})
-        system = ProcessSystem(env, base / "logs", replicas=replicas)
+        system = ProcessSystem(env, base / "logs", only=only, replicas=replicas)
         yield system
     finally:
         if system is not None:
