@@ -258,9 +258,11 @@ class FaultSystem(ProcessSystem):
     def __init__(self, env, log_dir, db_urls: dict[str, str]):
         self.db_urls = db_urls
         self.procs = {}
+        self.running = False  # then start() is a restart in the test, and waits for the service
         try:
             super().__init__(env, log_dir)
             self.wait_up(list(self.procs))
+            self.running = True
         except BaseException:
             self.stop()  # the processes started so far
             raise
@@ -294,7 +296,7 @@ class FaultSystem(ProcessSystem):
 
     def start(self, name: str) -> None:
         super().start(name)
-        if getattr(self, "_started", False):  # a restart in a test: wait for it
+        if self.running:
             self.wait_up([name])
 
     def log_tail(self, name: str, lines: int = 30) -> str:
@@ -327,7 +329,6 @@ def fault_system(tmp_path):
                 if attempt == 2:
                     raise
                 print(f"system start failed, trying again with other ports: {exc}")
-        system._started = True
         made[-1] = (system, entry[1])
         return system
 
