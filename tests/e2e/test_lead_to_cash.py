@@ -12,10 +12,12 @@ import email.header
 import subprocess
 from decimal import ROUND_HALF_UP, Decimal
 
+import httpx
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from antena_common import scenario
-from antena_common.testing import EmbeddedSystem, distributed, sql_rows, system_env, wait_until
+from antena_common.testing import EmbeddedSystem, distributed, free_port, sql_rows, system_env, wait_until
 from network.testing.fake_routeros import FakeRouterOS
 
 pytestmark = pytest.mark.e2e
@@ -42,8 +44,30 @@ def system(request, tmp_path, radius, smtp_sink):
         yield s
         s.stop()
         return
-    with distributed(tmp_path, request.getfixturevalue("amqp_url"), extra_env=extra) as s:
+    metrics_ports = {f"ANTENA_{name.upper()}_METRICS_PORT": str(free_port()) for name in CONSUMERS}
+    with distributed(tmp_path, request.getfixturevalue("amqp_url"), extra_env={**extra, **metrics_ports}) as s:
         yield s
+
+
+CONSUMERS = ("sales", "orders", "network", "billing", "notifications", "portal")
+
+
+def events_handled(system) -> dict[str, set[str]]:
+    """Event types each service's consumer handled, from Prometheus /metrics: the gateway's in the
+    embedded mode (one registry), every service's own metrics port in the distributed mode."""
+    if isinstance(system, EmbeddedSystem):
+        pages = [httpx.get(f"{system.gateway_url}/metrics", timeout=10).text]
+    else:
+        pages = [httpx.get(f"http://127.0.0.1:{system.env[f'ANTENA_{name.upper()}_METRICS_PORT']}/metrics",
+                           timeout=10).text for name in CONSUMERS]
+    handled: dict[str, set[str]] = {}
+    for page in pages:
+        for family in text_string_to_metric_families(page):
+            for sample in family.samples:
+                if sample.name == "antena_events_handled_total" and sample.labels.get("outcome") == "ok" \
+                        and sample.value > 0:
+                    handled.setdefault(sample.labels["consumer"], set()).add(sample.labels["type"])
+    return handled
 
 
 def subject(mail) -> str:
@@ -202,3 +226,11 @@ def test_lead_to_cash(system, router, radius, smtp_sink, tmp_path):
         assert radius_rows(radius.url, user)[0] == {"Cleartext-Password": (":=", password)}
         assert radius.authenticate(user, password)[0] is True
         assert api.get(f"/v1/customers/{customer_id}/statement").json()["balance"] == "0.00"
+
+    # the metrics show the sign-up crossing every service's consumer
+    handled = events_handled(system)
+    assert set(CONSUMERS) <= set(handled), handled
+    for consumer, event_type in [("orders", "sales.order_requested"), ("billing", "orders.contract_requested"),
+                                 ("network", "orders.order_completed"), ("billing", "network.connection_activated"),
+                                 ("sales", "billing.contract_activated"), ("notifications", "billing.invoice_issued")]:
+        assert event_type in handled[consumer], (consumer, handled[consumer])
