@@ -22,6 +22,10 @@ FIELD_ERRORS_KEY = "antena-field-errors"
 MAX_MESSAGE_BYTES = 32 * 1024 * 1024
 _SIZE_OPTIONS = [("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
                  ("grpc.max_send_message_length", MAX_MESSAGE_BYTES)]
+# Client channels keep their own subchannels: gRPC's process-wide pool would hand a
+# new channel the failed, backing-off connection of an older one to the same address
+# (a restarted server on a reused port), and its first calls would fail UNAVAILABLE.
+_CLIENT_OPTIONS = [("grpc.use_local_subchannel_pool", 1), *_SIZE_OPTIONS]
 CORRELATION_KEY = "x-correlation-id"
 
 STATUS_FOR = {
@@ -185,7 +189,7 @@ def channel(target: str) -> grpc.Channel:
     """A client channel that retries UNAVAILABLE, balances over the target's addresses
     and carries the correlation id."""
     ch = grpc.insecure_channel(target, options=[("grpc.service_config", _RETRY_CONFIG), ("grpc.enable_retries", 1),
-                                                *_SIZE_OPTIONS])
+                                                *_CLIENT_OPTIONS])
     return grpc.intercept_channel(ch, _CorrelationInterceptor())
 
 
@@ -194,7 +198,7 @@ def aio_channel(target: str) -> grpc.aio.Channel:
     `channel`; callers pass the deadline and correlation id. The only interceptor is
     tracing's, and only when tracing is on."""
     return grpc.aio.insecure_channel(target, options=[("grpc.service_config", _RETRY_CONFIG),
-                                                      ("grpc.enable_retries", 1), *_SIZE_OPTIONS],
+                                                      ("grpc.enable_retries", 1), *_CLIENT_OPTIONS],
                                      interceptors=tracing.aio_client_interceptors())
 
 

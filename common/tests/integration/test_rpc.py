@@ -1,5 +1,7 @@
 """gRPC plumbing on a real server on loopback: grpc.health.v1, the domain
 error -> gRPC status -> HTTP problem mapping, and correlation ids."""
+import time
+
 import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -115,6 +117,29 @@ def test_unreachable_service_is_503(free_port):
     ch.close()
     problem = rpc.problem_from_rpc_error(info.value)
     assert problem.status in (503, 504) and "upstream service unavailable" in problem.detail
+
+
+def test_a_new_channel_reaches_a_server_restarted_on_the_same_port(free_port):
+    """An old channel's failed connection to the address does not leak into a new channel: round
+    robin keeps reconnecting a dead address with a growing backoff, and a new channel sharing that
+    connection would fail UNAVAILABLE until the next attempt (seconds later)."""
+    port = free_port()
+    first = rpc.GrpcServer("probe", f"127.0.0.1:{port}", [(_register, _probe, SERVICE)])
+    first.start()
+    old = rpc.channel(f"127.0.0.1:{port}")
+    probe = old.unary_unary(f"/{SERVICE}/Probe", request_serializer=health_pb2.HealthCheckRequest.SerializeToString,
+                            response_deserializer=health_pb2.HealthCheckResponse.FromString)
+    probe(health_pb2.HealthCheckRequest(), timeout=5)
+    first.stop(0)
+    time.sleep(6)  # the old channel (still open) backs off reconnecting: 1 s, 1.6 s, 2.6 s...
+    second = rpc.GrpcServer("probe", f"127.0.0.1:{port}", [(_register, _probe, SERVICE)])
+    second.start()
+    try:
+        srv = type("Srv", (), {"port": port})
+        assert _call(srv, "ok").status == health_pb2.HealthCheckResponse.SERVING
+    finally:
+        old.close()
+        second.stop(0)
 
 
 def test_correlation_id_travels_with_the_call(server):
