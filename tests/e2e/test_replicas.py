@@ -15,6 +15,7 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
+from antena_common import scenario
 from antena_common.testing import distributed, free_port, wait_until
 
 pytestmark = pytest.mark.e2e
@@ -71,21 +72,8 @@ def test_two_orders_replicas_share_the_work_and_each_ticket_gets_one_order(tmp_p
         orders_db = system.env["ANTENA_ORDERS_DATABASE_URL"]
         total = 30
         with system.client() as api:
-            plan = api.post("/v1/plans", json={"name": "Fibra 100", "download_mbps": 100, "upload_mbps": 50,
-                                               "price": "12500.00", "currency": "ARS"})
-            assert plan.status_code == 201, plan.text
-            lead = api.post("/v1/leads", json={"name": "Ana Gómez", "phone": "3511234567"}).json()
-            ticket_ids = []
-            for i in range(total):
-                p = api.post("/v1/prospects", json={
-                    "lead_id": lead["id"], "plan_id": plan.json()["id"], "recurring_item_ids": [], "discount_ids": [],
-                    "address": {"street": "Belgrano", "number": str(100 + i), "city": "Córdoba", "state": "Córdoba"},
-                    "location": {"lat": -31.41, "lon": -64.18}})
-                assert p.status_code == 201, p.text
-                t = api.post("/v1/tickets", json={"lead_id": lead["id"], "prospect_id": p.json()["id"],
-                                                  "create": "installation"})
-                assert t.status_code == 201, t.text
-                ticket_ids.append(t.json()["id"])
+            lead_id, prospects = scenario.desk_prospects(api, total)
+            ticket_ids = [scenario.installation_ticket(api, lead_id, p) for p in prospects]
             wait_until(lambda: len(_orders(orders_db)) >= total, timeout=90, message="an order per ticket")
 
             def all_in_progress():

@@ -23,7 +23,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from antena_common.testing import (SERVICE_NAMES, ProcessSystem, create_pg_database, drop_pg_database, free_port,
-                                   system_env)
+                                   sql_rows, system_env)
 
 
 def binaries_missing(what: str) -> None:
@@ -362,15 +362,6 @@ ONCE_PER_SUBJECT = {
 }
 
 
-def _rows(url: str, sql: str, **params) -> list:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return conn.execute(text(sql), params).all()
-    finally:
-        engine.dispose()
-
-
 class EventAudit:
     """Counts every event of a run from the databases and the broker: what each
     service's outbox holds, what each consumer's inbox recorded, what is left in
@@ -380,12 +371,12 @@ class EventAudit:
         self.outbox: dict[str, list] = {}
         self.inbox: dict[str, set[str]] = {}
         for service, url in db_urls.items():
-            tables = {r[0] for r in _rows(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+            tables = {r[0] for r in sql_rows(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
             if "outbox" in tables:
-                self.outbox[service] = _rows(url, "SELECT event_id, routing_key, body::json -> 'payload', published_at "
+                self.outbox[service] = sql_rows(url, "SELECT event_id, routing_key, body::json -> 'payload', published_at "
                                                   "FROM outbox")
             if "inbox" in tables:
-                self.inbox[service] = {r[0] for r in _rows(url, "SELECT event_id FROM inbox WHERE consumer = :c",
+                self.inbox[service] = {r[0] for r in sql_rows(url, "SELECT event_id FROM inbox WHERE consumer = :c",
                                                            c=service)}
         self.queues = queues
         self.problems: list[str] = []
@@ -535,22 +526,22 @@ def sign_up_problems(system: FaultSystem, signups: list) -> list[str]:
 
     sales, orders = system.db_urls["sales"], system.db_urls["orders"]
     billing, network = system.db_urls["billing"], system.db_urls["network"]
-    won = {r[0] for r in _rows(sales, "SELECT id FROM tickets WHERE state = 'won'")}
+    won = {r[0] for r in sql_rows(sales, "SELECT id FROM tickets WHERE state = 'won'")}
     expect("tickets won", len(won & tickets), n)
-    per_ticket = _rows(orders, "SELECT ticket_id, count(*) FROM orders GROUP BY ticket_id HAVING count(*) <> 1")
+    per_ticket = sql_rows(orders, "SELECT ticket_id, count(*) FROM orders GROUP BY ticket_id HAVING count(*) <> 1")
     expect("tickets with other than one order", per_ticket, [])
-    expect("orders completed", _rows(orders, "SELECT count(*) FROM orders WHERE state = 'completed'")[0][0], n)
-    expect("connections", _rows(network, "SELECT count(*) FROM connections")[0][0], n)
-    active = {r[0] for r in _rows(network, "SELECT contract_id FROM connections WHERE state = 'active'")}
+    expect("orders completed", sql_rows(orders, "SELECT count(*) FROM orders WHERE state = 'completed'")[0][0], n)
+    expect("connections", sql_rows(network, "SELECT count(*) FROM connections")[0][0], n)
+    active = {r[0] for r in sql_rows(network, "SELECT contract_id FROM connections WHERE state = 'active'")}
     expect("active connections of the sign-ups", len(active & contracts), n)
-    expect("contracts", _rows(billing, "SELECT count(*) FROM contracts")[0][0], n)
-    expect("customers", _rows(billing, "SELECT count(*) FROM customers")[0][0], n)
-    active = {r[0] for r in _rows(billing, "SELECT id FROM contracts WHERE state = 'active'")}
+    expect("contracts", sql_rows(billing, "SELECT count(*) FROM contracts")[0][0], n)
+    expect("customers", sql_rows(billing, "SELECT count(*) FROM customers")[0][0], n)
+    active = {r[0] for r in sql_rows(billing, "SELECT id FROM contracts WHERE state = 'active'")}
     expect("active contracts of the sign-ups", len(active & contracts), n)
-    invoiced = _rows(billing, "SELECT contract_id, count(*) FROM invoices GROUP BY contract_id")
+    invoiced = sql_rows(billing, "SELECT contract_id, count(*) FROM invoices GROUP BY contract_id")
     expect("contracts with a first invoice", len({r[0] for r in invoiced} & contracts), n)
     expect("contracts with more than one invoice", [r for r in invoiced if r[1] != 1], [])
-    expect("payments", _rows(billing, "SELECT count(*) FROM payments")[0][0], 0)
+    expect("payments", sql_rows(billing, "SELECT count(*) FROM payments")[0][0], 0)
     return problems
 
 

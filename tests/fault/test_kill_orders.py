@@ -8,11 +8,11 @@ from __future__ import annotations
 import threading
 import time
 
-import httpx
 import pytest
 
 from antena.common.v1 import common_pb2
 from antena.sales.v1 import events_pb2 as sales_events
+from antena_common import scenario
 from antena_common.bus import EventConsumer, Publisher, Subscription
 from antena_common.events import new_envelope
 from antena_common.ids import new_id
@@ -135,28 +135,14 @@ def test_kill_orders_while_tickets_are_created(distributed_system, wait_until):
     db_url = system.env["ANTENA_ORDERS_DATABASE_URL"]
     total = 40
     with system.client() as api:
-        plan = api.post("/v1/plans", json={"name": "Fibra 100", "download_mbps": 100, "upload_mbps": 50,
-                                           "price": "12500.00", "currency": "ARS"})
-        assert plan.status_code == 201, plan.text
-        lead = api.post("/v1/leads", json={"name": "Ana Gómez", "phone": "3511234567"})
-        assert lead.status_code == 201, lead.text
-        prospects = []
-        for i in range(total):
-            r = api.post("/v1/prospects", json={
-                "lead_id": lead.json()["id"], "plan_id": plan.json()["id"], "recurring_item_ids": [],
-                "discount_ids": [], "address": {"street": "Belgrano", "number": str(100 + i), "city": "Córdoba",
-                                                "state": "Córdoba"},
-                "location": {"lat": -31.41, "lon": -64.18}})
-            assert r.status_code == 201, r.text
-            prospects.append(r.json()["id"])
-
+        lead_id, prospects = scenario.desk_prospects(api, total)
         ticket_ids: list[str] = []
         errors: list[str] = []
 
         def create_tickets():
             with system.client() as desk:
                 for prospect_id in prospects:
-                    r = desk.post("/v1/tickets", json={"lead_id": lead.json()["id"], "prospect_id": prospect_id,
+                    r = desk.post("/v1/tickets", json={"lead_id": lead_id, "prospect_id": prospect_id,
                                                        "create": "installation"})
                     if r.status_code == 201:
                         ticket_ids.append(r.json()["id"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from antena_common import scenario
 from antena_common.testing import sql_rows
 
 pytestmark = pytest.mark.e2e
@@ -22,21 +23,8 @@ def test_kill_sales_while_order_answers_flow(distributed_system, wait_until):
     orders_db = system.env["ANTENA_ORDERS_DATABASE_URL"]
     total = 20
     with system.client() as api:
-        plan = api.post("/v1/plans", json={"name": "Fibra 100", "download_mbps": 100, "upload_mbps": 50,
-                                           "price": "12500.00", "currency": "ARS"})
-        assert plan.status_code == 201, plan.text
-        lead = api.post("/v1/leads", json={"name": "Ana Gómez", "phone": "3511234567"}).json()
-        ticket_ids = []
-        for i in range(total):
-            p = api.post("/v1/prospects", json={
-                "lead_id": lead["id"], "plan_id": plan.json()["id"], "recurring_item_ids": [], "discount_ids": [],
-                "address": {"street": "Belgrano", "number": str(100 + i), "city": "Córdoba", "state": "Córdoba"},
-                "location": {"lat": -31.41, "lon": -64.18}})
-            assert p.status_code == 201, p.text
-            t = api.post("/v1/tickets", json={"lead_id": lead["id"], "prospect_id": p.json()["id"],
-                                              "create": "installation"})
-            assert t.status_code == 201, t.text
-            ticket_ids.append(t.json()["id"])
+        lead_id, prospects = scenario.desk_prospects(api, total)
+        ticket_ids = [scenario.installation_ticket(api, lead_id, p) for p in prospects]
         system.kill("sales")  # mid-flow: part of the outbox unrelayed, answers from orders arriving
         print(f"sales killed with {len(_orders(orders_db))} of {total} orders created")
         system.start("sales")

@@ -26,6 +26,10 @@ Grouped: `start_sign_up` (open_ticket .. request_contract), `finish_field_work`
 (await_contract_ready + field_work), `sign_up` (all). Callers may interleave the
 steps of many sign-ups (open every ticket first, then await every order...).
 
+Only the sales desk (tickets asking orders for an installation order; no network,
+billing or field steps): `desk_prospects(api, n)` makes a plan, a lead and n
+prospects; `installation_ticket(api, lead_id, prospect_id)` opens one ticket.
+
 `wait_active(api, signups, timeout)` polls until each ticket is won and each
 contract active; returns the contract ids in order. Waits poll with short
 intervals; nothing sleeps per sign-up. A failed call raises `ScenarioError`
@@ -167,6 +171,24 @@ def customer(setup: Setup, i: int) -> SignUp:
     digits = int(setup.tag, 16) % 1000
     return SignUp(i=i, name=f"Cliente {i} {setup.tag}", email=f"cliente{i}.{setup.tag}@example.com",
                   phone=f"3{digits:03d}{i:06d}", document=f"{digits:03d}{i:06d}")
+
+
+def desk_prospects(api, n: int) -> tuple[str, list[str]]:
+    """A plan, one lead and n prospects of it (distinct addresses): (lead_id, prospect_ids)."""
+    plan = _ok(api.post("/v1/plans", json={"name": "Fibra 100", "download_mbps": 100, "upload_mbps": 50,
+                                           "price": "12500.00", "currency": "ARS"}))
+    lead = _ok(api.post("/v1/leads", json={"name": "Ana Gómez", "phone": "3511234567"}))
+    prospects = [_ok(api.post("/v1/prospects", json={
+        "lead_id": lead["id"], "plan_id": plan["id"], "recurring_item_ids": [], "discount_ids": [],
+        "address": {"street": "Belgrano", "number": str(100 + i), "city": "Córdoba", "state": "Córdoba"},
+        "location": {"lat": LAT, "lon": LON}}))["id"] for i in range(n)]
+    return lead["id"], prospects
+
+
+def installation_ticket(api, lead_id: str, prospect_id: str) -> str:
+    """A desk ticket asking for an installation order; its id."""
+    return _ok(api.post("/v1/tickets", json={"lead_id": lead_id, "prospect_id": prospect_id,
+                                             "create": "installation"}))["id"]
 
 
 # -- the steps ------------------------------------------------------------------------------------
