@@ -14,10 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import httpx
 import pytest
-from prometheus_client.parser import text_string_to_metric_families
 
 from antena_common import scenario
-from antena_common.testing import EmbeddedSystem, distributed, free_port, sql_rows, system_env, wait_until
+from antena_common.testing import (EmbeddedSystem, distributed, free_port, metric_samples, sql_rows, system_env,
+                                   wait_until)
 from network.testing.fake_routeros import FakeRouterOS
 
 pytestmark = pytest.mark.e2e
@@ -62,11 +62,9 @@ def events_handled(system) -> dict[str, set[str]]:
                            timeout=10).text for name in CONSUMERS]
     handled: dict[str, set[str]] = {}
     for page in pages:
-        for family in text_string_to_metric_families(page):
-            for sample in family.samples:
-                if sample.name == "antena_events_handled_total" and sample.labels.get("outcome") == "ok" \
-                        and sample.value > 0:
-                    handled.setdefault(sample.labels["consumer"], set()).add(sample.labels["type"])
+        for labels, value in metric_samples(page, "antena_events_handled_total", outcome="ok"):
+            if value > 0:
+                handled.setdefault(labels["consumer"], set()).add(labels["type"])
     return handled
 
 

@@ -1,25 +1,18 @@
 """Observability through the whole system: Prometheus metrics at the gateway's /metrics."""
-import re
-
 import pytest
+
+from antena_common.testing import metric_samples
 
 pytestmark = pytest.mark.e2e
 
 
 def _sample(text: str, name: str, default=None, **labels) -> float:
     """Sum of the samples of `name` whose labels include `labels`."""
-    total, found = 0.0, False
-    for line in text.splitlines():
-        m = re.match(rf"^{re.escape(name)}(?:\{{(.*)\}})? (\S+)$", line)
-        if not m:
-            continue
-        have = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1) or ""))
-        if all(have.get(k) == v for k, v in labels.items()):
-            total, found = total + float(m.group(2)), True
+    found = metric_samples(text, name, **labels)
     if not found and default is not None:
         return default
     assert found, f"no sample {name} {labels}"
-    return total
+    return sum(value for _, value in found)
 
 
 def test_metrics_follow_a_sign_up(embedded_system, wait_until):

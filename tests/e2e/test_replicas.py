@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from antena_common import scenario
-from antena_common.testing import distributed, free_port, wait_until
+from antena_common.testing import distributed, free_port, metric_samples, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -44,13 +44,7 @@ def _consumers_per_queue(amqp_url: str, prefix: str) -> dict[str, int]:
 
 def _metric(url: str, name: str, **labels) -> float:
     """Sum of a Prometheus counter's samples whose labels include `labels`."""
-    total = 0.0
-    for line in httpx.get(url, timeout=5).text.splitlines():
-        if not line.startswith(name + "{"):
-            continue
-        if all(f'{k}="{v}"' in line for k, v in labels.items()):
-            total += float(line.rsplit(" ", 1)[1])
-    return total
+    return sum(value for _, value in metric_samples(httpx.get(url, timeout=5).text, name, **labels))
 
 
 @pytest.mark.timeout(240)

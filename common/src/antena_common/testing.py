@@ -384,6 +384,15 @@ def _free_port_fixture():
     return free_port
 
 
+def metric_samples(page: str, name: str, **labels: str) -> list[tuple[dict, float]]:
+    """The samples called `name` in a Prometheus /metrics page whose labels include `labels`."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    return [(sample.labels, sample.value) for family in text_string_to_metric_families(page)
+            for sample in family.samples
+            if sample.name == name and all(sample.labels.get(k) == v for k, v in labels.items())]
+
+
 def read_dead_letters(url: str, expected: int, timeout: float = 10) -> list:
     """Take (and ack) messages from antena.dead until `expected` arrived or `timeout` runs out."""
     from kombu import Consumer

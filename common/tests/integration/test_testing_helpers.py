@@ -1,10 +1,10 @@
-"""The test helpers other suites lean on: sql_rows on a real database, the SMTP sink."""
+"""The test helpers other suites lean on: sql_rows on a real database, the SMTP sink, metric_samples."""
 import smtplib
 from email.message import EmailMessage
 
 import pytest
 
-from antena_common.testing import MailSink, sql_rows
+from antena_common.testing import MailSink, metric_samples, sql_rows
 
 pytestmark = pytest.mark.integration
 
@@ -37,3 +37,20 @@ def test_smtp_sink_keeps_messages_and_filters_by_recipient(smtp_sink, tmp_path):
         assert other.port != smtp_sink.port and other.messages() == []
     finally:
         other.stop()
+
+
+def test_metric_samples_filter_by_name_and_labels():
+    from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+
+    registry = CollectorRegistry()
+    handled = Counter("demo_events_handled_total", "d", ["consumer", "outcome"], registry=registry)
+    handled.labels("orders", "ok").inc(3)
+    handled.labels("orders", "error").inc()
+    handled.labels("billing", "ok").inc(2)
+    Histogram("demo_seconds", "d", ["route"], registry=registry).labels("/v1/x").observe(0.2)
+    page = generate_latest(registry).decode()
+    assert sorted(v for _, v in metric_samples(page, "demo_events_handled_total", outcome="ok")) == [2.0, 3.0]
+    assert metric_samples(page, "demo_events_handled_total", consumer="orders", outcome="error") == [
+        ({"consumer": "orders", "outcome": "error"}, 1.0)]
+    assert metric_samples(page, "demo_seconds_count", route="/v1/x")[0][1] == 1.0
+    assert metric_samples(page, "demo_events_handled_total", consumer="sales") == []
