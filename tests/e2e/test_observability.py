@@ -1,6 +1,7 @@
 """Observability through the whole system: Prometheus metrics at the gateway's /metrics."""
 import pytest
 
+from antena_common import scenario
 from antena_common.testing import metric_samples
 
 pytestmark = pytest.mark.e2e
@@ -18,15 +19,9 @@ def _sample(text: str, name: str, default=None, **labels) -> float:
 def test_metrics_follow_a_sign_up(embedded_system, wait_until):
     with embedded_system.client() as api:
         before = api.get("/metrics").text  # one registry per process: compare with what earlier tests left
-        plan = api.post("/v1/plans", json={"name": "Hogar 100", "download_mbps": 100, "upload_mbps": 20,
-                                           "price": "399.00", "currency": "MXN"}).json()
-        lead = api.post("/v1/leads", json={"name": "Ana Gómez", "email": "ana@example.com"}).json()
-        prospect = api.post("/v1/prospects", json={"lead_id": lead["id"], "plan_id": plan["id"], "address": {
-            "street": "San Martín", "number": "123", "city": "Córdoba", "state": "Córdoba"}}).json()
-        ticket = api.post("/v1/tickets", json={"lead_id": lead["id"], "prospect_id": prospect["id"],
-                                               "create": "installation"})
-        assert ticket.status_code == 201, ticket.text
-        wait_until(lambda: api.get("/v1/orders", params={"ticket_id": ticket.json()["id"]}).json()["items"],
+        lead_id, (prospect_id,) = scenario.desk_prospects(api, 1)
+        ticket_id = scenario.installation_ticket(api, lead_id, prospect_id)
+        wait_until(lambda: api.get("/v1/orders", params={"ticket_id": ticket_id}).json()["items"],
                    timeout=20, message="installation order from the ticket")
         page = api.get("/metrics")
         assert page.status_code == 200

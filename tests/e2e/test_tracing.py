@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from antena_common import scenario
 from antena_common.testing import (SERVICE_NAMES, EmbeddedSystem, ProcessSystem, create_pg_database,
                                    drop_pg_database, system_env, wait_until)
 from antena_common.testing_otlp import OtlpReceiver
@@ -30,15 +31,8 @@ def _tracing_env(receiver: OtlpReceiver) -> dict[str, str]:
 
 
 def _ticket(api) -> str:
-    plan = api.post("/v1/plans", json={"name": "Hogar 100", "download_mbps": 100, "upload_mbps": 20,
-                                       "price": "399.00", "currency": "MXN"}).json()
-    lead = api.post("/v1/leads", json={"name": "Ana Gómez", "email": "ana@example.com"}).json()
-    prospect = api.post("/v1/prospects", json={"lead_id": lead["id"], "plan_id": plan["id"], "address": {
-        "street": "San Martín", "number": "123", "city": "Córdoba", "state": "Córdoba"}}).json()
-    ticket = api.post("/v1/tickets", json={"lead_id": lead["id"], "prospect_id": prospect["id"],
-                                           "create": "installation"})
-    assert ticket.status_code == 201, ticket.text
-    return ticket.json()["id"]
+    lead_id, (prospect_id,) = scenario.desk_prospects(api, 1)
+    return scenario.installation_ticket(api, lead_id, prospect_id)
 
 
 def _by_id(spans):
