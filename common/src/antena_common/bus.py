@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from .errors import DomainError
 from .events import Envelope, MalformedEvent, parse_envelope
+from .ids import new_id
 from .logs import correlation, get_logger
 from . import metrics, tracing
 
@@ -389,3 +390,74 @@ class EventConsumer:
         message.ack()
         metrics.EVENTS_DEAD.labels(self.consumer, event_type).inc()
         metrics.EVENTS_HANDLED.labels(self.consumer, event_type, "dead").inc()
+
+
+class Listener:
+    """This process's own copy of some events, for in-memory caches: a transient
+    queue (exclusive, auto-delete, not replicated) bound to `event_types`, so
+    every replica hears every event. No inbox and no dead letters: the listener
+    only learns *that* something happened. `on_event(routing_key)` runs for each
+    message; `on_live(True/False)` when the subscription comes up or is lost (a
+    cache must not trust itself while events may be passing it by)."""
+
+    def __init__(self, url: str, name: str, event_types: list[str], *,
+                 on_event: Callable[[str], None], on_live: Callable[[bool], None]):
+        self.url = url
+        self.name = name
+        self.event_types = list(event_types)
+        self.on_event = on_event
+        self.on_live = on_live
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.ready = threading.Event()
+
+    def queue(self) -> Queue:
+        from kombu import binding
+
+        exchange = events_exchange()
+        return Queue(f"{self.name}.{new_id()}", bindings=[binding(exchange, routing_key=t) for t in self.event_types],
+                     exclusive=True, auto_delete=True, durable=False)
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name=f"listener-{self.name}", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        delay = 0.2
+        while not self._stop.is_set():
+            try:
+                with connect(self.url) as conn:
+                    conn.ensure_connection(max_retries=1)
+                    queue = self.queue()
+                    declare_topology(conn, [queue])
+                    with Consumer(conn, queues=[queue], on_message=self._on_message, no_ack=True,
+                                  accept=["json", "application/json"]):
+                        self.on_live(True)
+                        self.ready.set()
+                        delay = 0.2
+                        try:
+                            while not self._stop.is_set():
+                                try:
+                                    conn.drain_events(timeout=0.5)
+                                except TimeoutError:
+                                    conn.heartbeat_check()
+                        finally:
+                            self.on_live(False)
+            except Exception as exc:  # broker gone: whatever was heard may be incomplete; reconnect
+                if self._stop.is_set():
+                    break
+                log.warning("listener connection lost; reconnecting", listener=self.name, error=str(exc),
+                            retry_in=delay)
+                self._stop.wait(delay)
+                delay = min(delay * 2, 5.0)
+
+    def _on_message(self, message) -> None:
+        try:
+            self.on_event(message.delivery_info.get("routing_key", ""))
+        except Exception:
+            log.exception("listener callback failed", listener=self.name)

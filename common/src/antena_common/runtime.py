@@ -12,7 +12,7 @@ from typing import Callable
 from sqlalchemy import MetaData
 from sqlalchemy.orm import sessionmaker
 
-from .bus import EventConsumer, Subscription
+from .bus import EventConsumer, Listener, Subscription
 from .db import UnitOfWork, make_engine, messaging_tables, run_migrations
 from . import metrics, tracing
 from .logs import get_logger
@@ -68,6 +68,7 @@ class ServiceRuntime:
     http_port: int | None = None
     http_host: str = "127.0.0.1"
     on_start: list[Callable[[], None]] = field(default_factory=list)
+    listeners: list[Listener] = field(default_factory=list)  # this process's own event copies (caches)
 
     def start(self, *, migrate: bool = True) -> None:
         port = getattr(self.settings, "metrics_port", 0)
@@ -85,6 +86,8 @@ class ServiceRuntime:
         self.consumer = EventConsumer(self.platform.broker_url, self.name, self.subscriptions,
                                       threads=self.settings.consumer_threads)
         self.consumer.start()
+        for listener in self.listeners:
+            listener.start()
         self.grpc = None
         if self.servicers:
             self.grpc = GrpcServer(self.name, self.settings.grpc_bind, self.servicers)
@@ -119,6 +122,8 @@ class ServiceRuntime:
         if self.grpc:
             self.grpc.stop()
         self.consumer.stop()
+        for listener in self.listeners:
+            listener.stop()
         if self.database is not None:
             self.relay.stop()
             self.database.engine.dispose()

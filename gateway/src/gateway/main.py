@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
+from antena_common.bus import Listener
 from antena_common.errors import AlreadyExists
 from antena_common.logs import get_logger
 from antena_common.runtime import Database, PeriodicJob, ServiceRuntime
@@ -18,6 +19,7 @@ from .adapters.clients import ServiceClients
 from .adapters.uow import GatewayUnitOfWork
 from .app import auth
 from .app import idempotency as idem
+from .domain.page_cache import PageCache
 from .domain.throttle import LoginThrottle
 from .entrypoints.http import create_app
 from .settings import Settings
@@ -48,11 +50,17 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
         return database.uow(GatewayUnitOfWork)
 
     clients = ServiceClients(platform, timeout_seconds=settings.grpc_timeout_seconds)
+    ticket_pages = PageCache(settings.ticket_list_cache_seconds)
+    listeners = []
+    if ticket_pages.enabled:
+        listeners.append(Listener(platform.broker_url, "gateway.ticket-pages", ["sales.ticket_changed"],
+                                  on_event=ticket_pages.changed, on_live=ticket_pages.set_live))
     app = create_app({
         "uow": uow_factory, "settings": settings, "platform": platform, "clients": clients,
         "jwt_secret": _jwt_secret(settings, platform),
         "users": auth.UserDirectory(uow_factory, ttl=settings.user_cache_seconds),
         "login_throttle": LoginThrottle(settings.login_max_failures, settings.login_window_seconds),
+        "ticket_pages": ticket_pages,
     })
 
     def bootstrap_admin() -> None:
@@ -77,6 +85,6 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
     host = settings.host if platform.embedded else "0.0.0.0"
     return ServiceRuntime(name="gateway", settings=settings, platform=platform, database=database,
                           http_app=app, http_port=settings.port, http_host=host,
-                          on_start=[bootstrap_admin, cleanup_idempotency_keys],
+                          on_start=[bootstrap_admin, cleanup_idempotency_keys], listeners=listeners,
                           jobs=[PeriodicJob("idempotency-cleanup", 3600, cleanup_idempotency_keys)])
 

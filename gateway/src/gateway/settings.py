@@ -20,6 +20,9 @@ class Settings(ServiceSettings):
     user_cache_seconds: float = 5.0  # how long a user's active flag / roles are trusted without reading the DB
     grpc_timeout_seconds: float = 15.0  # default deadline of a call to a service
     ready_timeout_seconds: float = 2.0
+    # GET /v1/tickets pages kept in memory until sales.ticket_changed says a ticket changed,
+    # at most this long (a bound for a late event); 0 turns the cache off
+    ticket_list_cache_seconds: float = 5.0
 
     @property
     def cors_origin_list(self) -> list[str]:

@@ -31,10 +31,12 @@ def _unauthorized(detail: str) -> HTTPException:
     return HTTPException(401, detail, headers={"WWW-Authenticate": "Bearer"})
 
 
-async def current_user(request: Request,
-                       creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Principal:
+async def authenticate(request: Request, creds: HTTPAuthorizationCredentials | None) -> Principal:
     """The staff user of the bearer token; 401 if the token is missing, invalid,
-    expired or revoked (user disabled, password changed)."""
+    expired or revoked (user disabled, password changed). Once per request."""
+    known = getattr(request.state, "principal", None)
+    if known is not None:
+        return known
     if creds is None or creds.scheme.lower() != "bearer":
         raise _unauthorized("missing bearer token")
     try:
@@ -52,6 +54,16 @@ async def current_user(request: Request,
     principal = Principal(id=user.id, username=user.username, roles=tuple(user.roles))
     request.state.principal = principal
     return principal
+
+
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+async def current_user(request: Request, creds: Credentials) -> Principal:
+    return await authenticate(request, creds)
+
+
+current_user.authenticates = True  # what the route tests look for
 
 
 CurrentUser = Annotated[Principal, Depends(current_user)]
@@ -76,11 +88,14 @@ def is_public(route) -> bool:
 def require(*roles: str):
     """Dependency: the current user must hold one of `roles` (admin always may)."""
 
-    async def check(user: CurrentUser) -> Principal:
+    # one dependency (not user -> role): every dependency costs on every request
+    async def check(request: Request, creds: Credentials) -> Principal:
+        user = await authenticate(request, creds)
         if not user.has_role(*roles):
             raise HTTPException(403, f"this action needs one of the roles: {', '.join(roles)}")
         return user
 
+    check.authenticates = True
     return Depends(check)
 
 

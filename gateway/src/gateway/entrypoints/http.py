@@ -19,7 +19,7 @@ from antena_common import metrics
 
 from ..adapters.clients import SERVICES
 from . import problems
-from .middleware import BodyLimitMiddleware, IdempotencyMiddleware, RequestContextMiddleware
+from .middleware import BodyLimitMiddleware, ChangesThroughHere, IdempotencyMiddleware, RequestContextMiddleware
 from .routers import auth, billing, catalog, network, notifications, orders, sales
 
 ROUTERS = [auth, catalog, sales, orders, network, billing, notifications]
@@ -226,6 +226,8 @@ def create_app(state: dict) -> FastAPI:
     app.openapi = lambda: build_openapi(app)
 
     # Middleware: the last added runs first.
+    if "ticket_pages" in state:
+        app.add_middleware(ChangesThroughHere, caches=[state["ticket_pages"]])
     app.add_middleware(IdempotencyMiddleware, state=app.state)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.upload_max_bytes)
     if settings.cors_origin_list:

@@ -248,3 +248,33 @@ class IdempotencyMiddleware:
         if not done and not streaming:  # the app ended without a complete answer
             await run_in_threadpool(idem.release, self.state.uow(), claim)
 
+
+
+class ChangesThroughHere:
+    """After any request that may write (not GET, HEAD or OPTIONS) under /v1/, tell
+    the page caches: a client that changed something through this gateway reads
+    its change back at once, before the service's event arrives."""
+
+    SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+
+    def __init__(self, app: ASGIApp, *, caches: list):
+        self.app = app
+        self.caches = caches
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in self.SAFE or not scope["path"].startswith("/v1/"):
+            return await self.app(scope, receive, send)
+
+        async def send_after_change(message: Message) -> None:
+            if message["type"] == "http.response.start":  # the write is done; the client has no answer yet
+                self._changed()
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_after_change)
+        finally:
+            self._changed()
+
+    def _changed(self) -> None:
+        for cache in self.caches:
+            cache.changed()

@@ -118,6 +118,29 @@ def test_order_events_are_idempotent_on_redelivery(desk):
     assert [w["ticket_id"] for w in desk.outbox("sales.ticket_won")] == [t.id]
 
 
+def test_every_change_to_a_ticket_publishes_ticket_changed_once_per_transaction(desk):
+    def changes():
+        return [(c["ticket_id"], c["state"]) for c in desk.outbox("sales.ticket_changed")]
+
+    t = desk.ticket("installation")
+    assert changes() == [(t.id, "pending")]
+    request_id = desk.outbox("sales.order_requested")[0]["request_id"]
+    created = orders_events.OrderCreated(order_id="ord-1", kind="installation", ticket_id=t.id,
+                                         request_id=request_id, state="unscheduled")
+    env = desk.deliver("orders.order_created", created)
+    assert changes()[-1] == (t.id, "order_in_progress") and len(changes()) == 2
+    desk.deliver("orders.order_created", created, event_id=env.event_id)  # redelivered: nothing changes
+    assert len(changes()) == 2
+    desk.deliver("orders.order_scheduled", orders_events.OrderScheduled(
+        order_id="ord-1", kind="installation", ticket_id=t.id, scheduled_start="2026-12-01T10:00:00-03:00"))
+    ticket_cases.assign_ticket(desk.uow(), t.id, "seller-2")
+    ticket_cases.tag_ticket(desk.uow(), t.id, "vip")
+    assert len(changes()) == 5 and {c[0] for c in changes()} == {t.id}
+    other = desk.ticket()
+    ticket_cases.lose_ticket(desk.uow(), other.id, "sin plan")
+    assert changes()[-2:] == [(other.id, "pending"), (other.id, "lost")]
+
+
 def test_failed_feasibility_loses_the_ticket_once(desk):
     t = desk.ticket("feasibility")
     request_id = desk.outbox("sales.order_requested")[0]["request_id"]

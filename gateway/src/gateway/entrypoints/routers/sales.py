@@ -6,13 +6,16 @@ import io
 import os
 from typing import Annotated, Literal
 
+import orjson
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from antena.sales.v1 import sales_pb2, sales_pb2_grpc
+from antena_common import metrics
 
-from ..deps import CurrentUser, PageDep, json_response, page_body, require, stub, to_dict
+from ...domain.page_cache import PageCache
+from ..deps import CurrentUser, PageDep, page_body, require, stub, to_dict
 from ..schemas import AddressIn, LocationIn
 from ..uploads import read_upload
 
@@ -207,11 +210,26 @@ async def list_tickets(request: Request, pg: PageDep,
                        source: Annotated[str, Query(max_length=100)] = "",
                        tag: Annotated[str, Query(max_length=60)] = "",
                        lead_id: Annotated[str, Query(max_length=64)] = "") -> Response:
-    # The busiest read: async gRPC (no thread-pool hop) and the JSON written straight from the messages.
+    # The busiest read (every desk screen polls it): pages are kept until sales says a ticket
+    # changed (domain/page_cache.py); a miss asks sales by async gRPC and writes the JSON
+    # straight from the messages.
+    pages: PageCache = request.app.state.ticket_pages
+    key = (state or "", assignee_id, source, tag, lead_id, pg.limit, pg.cursor)
+    body = pages.get(key)
+    if body is not None:
+        _CACHE_HIT.inc()
+        return Response(body, media_type="application/json")
+    generation = pages.generation()
     req = sales_pb2.ListTicketsRequest(state=state or "", assignee_id=assignee_id, source=source, tag=tag,
                                        lead_id=lead_id, page={"limit": pg.limit, "cursor": pg.cursor})
     resp = await request.app.state.clients.call("sales", sales_pb2_grpc.SalesServiceStub, "ListTickets", req)
-    return json_response(page_body([ticket_row_json(x) for x in resp.items], resp.next_cursor))
+    body = orjson.dumps(page_body([ticket_row_json(x) for x in resp.items], resp.next_cursor))
+    (_CACHE_MISS if pages.put(key, generation, body) else _CACHE_BYPASS).inc()
+    return Response(body, media_type="application/json")
+
+
+_CACHE_HIT, _CACHE_MISS, _CACHE_BYPASS = (metrics.PAGE_CACHE_LOOKUPS.labels("gateway", "tickets", r)
+                                          for r in ("hit", "miss", "bypass"))
 
 
 @router.get("/ticket-tags", dependencies=[require(*READ_ROLES)])

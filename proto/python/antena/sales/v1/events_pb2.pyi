@@ -94,3 +94,13 @@ class TicketLost(_message.Message):
     lead_id: str
     tag: str
     def __init__(self, ticket_id: _Optional[str] = ..., lead_id: _Optional[str] = ..., tag: _Optional[str] = ...) -> None: ...
+
+class TicketChanged(_message.Message):
+    __slots__ = ("ticket_id", "state", "updated_at")
+    TICKET_ID_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    ticket_id: str
+    state: str
+    updated_at: str
+    def __init__(self, ticket_id: _Optional[str] = ..., state: _Optional[str] = ..., updated_at: _Optional[str] = ...) -> None: ...

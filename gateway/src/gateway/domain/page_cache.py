@@ -1,0 +1,78 @@
+"""Rendered list pages kept in memory between changes of what they list.
+
+A page is served from here only while (1) nothing it could list has changed
+since it was rendered: any change makes a new generation, and pages of an older
+one are never served; (2) the process is listening for those changes (after a
+lost subscription nothing is trusted until it is back, and then the cache
+starts empty); (3) it is younger than `max_age`, a bound for a change whose
+event is late. A page rendered while a change happened is not stored: its
+generation was read before it was rendered."""
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from typing import Callable, Hashable
+
+
+class PageCache:
+    def __init__(self, max_age: float, max_entries: int = 512, clock: Callable[[], float] = time.monotonic):
+        self.max_age = max_age
+        self.max_entries = max_entries
+        self._clock = clock
+        self._pages: OrderedDict[Hashable, tuple[int, float, bytes]] = OrderedDict()
+        self._generation = 0
+        self._live = False
+        self._lock = threading.Lock()
+
+    @property
+    def enabled(self) -> bool:
+        return self.max_age > 0
+
+    @property
+    def live(self) -> bool:
+        return self._live
+
+    def generation(self) -> int:
+        """Read before rendering a page; give it back to `put`."""
+        return self._generation
+
+    def get(self, key: Hashable) -> bytes | None:
+        if not self._live or not self.enabled:
+            return None
+        page = self._pages.get(key)
+        if page is None:
+            return None
+        generation, stored_at, body = page
+        if generation != self._generation or self._clock() - stored_at >= self.max_age:
+            return None
+        return body
+
+    def put(self, key: Hashable, generation: int, body: bytes) -> bool:
+        """Store a page rendered at `generation`; refused if anything changed since."""
+        if not self._live or not self.enabled:
+            return False
+        with self._lock:
+            if generation != self._generation:
+                return False
+            self._pages[key] = (generation, self._clock(), body)
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.max_entries:
+                self._pages.popitem(last=False)
+        return True
+
+    def changed(self, _what: str = "") -> None:
+        """Something listed may have changed: every page stored so far is dead."""
+        with self._lock:
+            self._generation += 1
+            self._pages.clear()
+
+    def set_live(self, live: bool) -> None:
+        """The change subscription came up (True) or was lost (False)."""
+        with self._lock:
+            self._live = live
+            self._generation += 1
+            self._pages.clear()
+
+    def __len__(self) -> int:
+        return len(self._pages)
