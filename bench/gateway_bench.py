@@ -3,8 +3,15 @@ stack against a bare FastAPI endpoint returning a body of the same size,
 measured in the same run.
 
   antena: GET /v1/tickets?state=pending&limit=50 -> gateway (request id,
-          security headers, JWT + user check, role check) -> async gRPC ->
-          sales (keyset query over 100,000 tickets, one statement) -> JSON
+          security headers, JWT + user check, role check) -> its page cache,
+          kept until sales.ticket_changed; on a miss async gRPC -> sales
+          (keyset query over 100,000 tickets, one statement) -> JSON
+  uncached: the same through a second gateway process with the page cache off
+          (ANTENA_GATEWAY_TICKET_LIST_CACHE_SECONDS=0): every request crosses
+          gRPC and sales' query
+  churn:  the cached gateway while tickets change through sales at --churn
+          changes/s (AssignTicket by gRPC, as another gateway replica would):
+          every change empties the cache
   bare:   GET /bare on a one-route FastAPI app under uvicorn, same body bytes
 
 Every server runs in its own process (started here on free ports); the load
@@ -25,7 +32,7 @@ Two measurements:
      request was due, so a stall is not hidden): p50/p99 (target p99 < 50 ms)
 
   .venv/bin/python bench/gateway_bench.py [--mode embedded|split] [--db sqlite|postgresql]
-        [--tickets 100000] [--seconds 8] [--rounds 3] [--rate 50] [--rate-seconds 20]
+        [--tickets 100000] [--seconds 8] [--rounds 3] [--rate 50] [--rate-seconds 20] [--churn 20]
 
 --mode embedded runs `antena up` (every service in one process, as `make up`);
 --mode split runs sales and gateway each as its own `antena run` process.
@@ -46,6 +53,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -260,6 +268,49 @@ def steady(url: str, headers: dict, rate: float, seconds: float) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+# --- churn ------------------------------------------------------------------------------------------------
+
+class Churn:
+    """Changes tickets through sales at `rate` per second (AssignTicket by gRPC, as
+    another gateway replica would) in a thread, while it runs."""
+
+    def __init__(self, target: str, ticket_ids: list[str], rate: float):
+        self.target, self.ticket_ids, self.rate = target, ticket_ids, rate
+        self.done = 0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> "Churn":
+        if self.rate > 0:
+            self._thread = threading.Thread(target=self._run, daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join(10)
+
+    def _run(self) -> None:
+        import grpc
+
+        from antena.sales.v1 import sales_pb2, sales_pb2_grpc
+
+        rnd = random.Random(11)
+        with grpc.insecure_channel(self.target) as channel:
+            stub = sales_pb2_grpc.SalesServiceStub(channel)
+            started = time.perf_counter()
+            while not self._stop.is_set():
+                stub.AssignTicket(sales_pb2.AssignTicketRequest(ticket_id=rnd.choice(self.ticket_ids),
+                                                                assignee_id=f"seller-{rnd.randrange(7)}"), timeout=10)
+                self.done += 1
+                self._stop.wait(max(0.0, started + self.done / self.rate - time.perf_counter()))
+
+
+def first_page_ids(url: str, headers: dict) -> list[str]:
+    return [t["id"] for t in httpx.get(url, headers=headers, timeout=30).json()["items"]]
+
+
 # --- main ---------------------------------------------------------------------------------------------------
 
 def main() -> None:
@@ -272,10 +323,12 @@ def main() -> None:
     ap.add_argument("--connections", type=int, default=8)
     ap.add_argument("--rate", type=float, default=50)
     ap.add_argument("--rate-seconds", type=float, default=20)
+    ap.add_argument("--churn", type=float, default=20, help="ticket changes per second in the churn rounds (0: none)")
     ap.add_argument("--keep", action="store_true", help="keep the temp dir (logs)")
     args = ap.parse_args()
 
-    from antena_common.testing import create_pg_database, drop_pg_database, system_env
+    from antena_common.testing import (AMQP_URL, create_pg_database, create_vhost, delete_vhost, drop_pg_database,
+                                       free_port, system_env)
 
     tmp = Path(tempfile.mkdtemp(prefix="antena-gw-bench-"))
     data = tmp / "data"
@@ -283,7 +336,10 @@ def main() -> None:
     pg_urls = {}
     if args.db == "postgresql":
         pg_urls = {s: create_pg_database(f"antena_bench_{s}") for s in ("sales", "gateway")}
-    env = {**os.environ, **system_env(data, database_urls=pg_urls)}
+    # split: the processes share RabbitMQ (a vhost of this run), so sales' ticket_changed reaches the gateways
+    vhost = create_vhost() if args.mode == "split" else ""
+    broker = AMQP_URL.rstrip("/") + "/" + vhost if vhost else "memory://"
+    env = {**os.environ, **system_env(data, broker_url=broker, database_urls=pg_urls)}
     env["ANTENA_LOG_LEVEL"] = "WARNING"
     sales_url = pg_urls.get("sales") or f"sqlite:///{(data / 'sales.db').resolve()}"
     procs: list[subprocess.Popen] = []
@@ -302,6 +358,12 @@ def main() -> None:
         procs.extend(named.values())
         gateway = f"http://127.0.0.1:{env['ANTENA_GATEWAY_PORT']}"
         wait_http(f"{gateway}/health", procs=procs)
+        # a second gateway, page cache off, beside the first (same sales, same staff database)
+        uncached_env = {**env, "ANTENA_GATEWAY_PORT": str(free_port()), "ANTENA_GATEWAY_TICKET_LIST_CACHE_SECONDS": "0"}
+        named["gateway-uncached"] = start([*antena, "run", "gateway"], uncached_env, tmp / "gateway-uncached.log")
+        procs.append(named["gateway-uncached"])
+        uncached = f"http://127.0.0.1:{uncached_env['ANTENA_GATEWAY_PORT']}"
+        wait_http(f"{uncached}/health", procs=procs)
         token = httpx.post(f"{gateway}/v1/auth/token", timeout=30,
                            json={"username": "admin", "password": env["ANTENA_ADMIN_PASSWORD"]}).json()["access_token"]
         headers = {"Authorization": f"Bearer {token}"}
@@ -310,10 +372,11 @@ def main() -> None:
         page = first.json()
         assert len(page["items"]) == 50 and page["next_cursor"], "expected a full page and a next cursor"
         assert all(x["state"] == "pending" for x in page["items"])
+        assert httpx.get(uncached + PATH, headers=headers, timeout=30).content == first.content
         body_file = tmp / "body.json"
         body_file.write_bytes(first.content)
-
-        from antena_common.testing import free_port
+        # the churn changes the tickets of the first pages, so every change shows in the measured page
+        churn_ids = first_page_ids(gateway + PATH, headers)
 
         bare_port = free_port()
         bare = start([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
@@ -329,55 +392,67 @@ def main() -> None:
         idle_cores = {k: round((cpu_seconds(p) - cpu0[k]) / 3, 3) for k, p in named.items()}
         print(f"idle CPU of the antena processes (cores): {idle_cores}; load average {os.getloadavg()}", flush=True)
 
-        # warm both up, then alternate rounds so background load hits both alike
+        targets = {"cached": gateway + PATH, "uncached": uncached + PATH, "churn": gateway + PATH}
+        if args.churn <= 0:
+            del targets["churn"]
+
+        def measure(url: str, churn: float = 0) -> tuple[dict, dict, int]:
+            cpu0 = {k: cpu_seconds(p) for k, p in named.items()}
+            with Churn(env["ANTENA_SALES_GRPC"], churn_ids, churn) as changes:
+                r = saturate(url, headers, args.seconds, args.connections)
+            cpu_ms = {k: round((cpu_seconds(p) - cpu0[k]) / (r["rate"] * args.seconds) * 1000, 3)
+                      for k, p in named.items()}
+            return r, cpu_ms, changes.done
+
+        # warm everything up, then alternate rounds so background load hits every side alike
         saturate(bare_url, {}, 2, args.connections)
-        saturate(gateway + PATH, headers, 2, args.connections)
+        for url in targets.values():
+            saturate(url, headers, 2, args.connections)
         rounds = []
         for i in range(args.rounds):
             cpu0 = cpu_seconds(bare)
             b = saturate(bare_url, headers, args.seconds, args.connections)
-            bare_cpu = (cpu_seconds(bare) - cpu0) / (b["rate"] * args.seconds) * 1000
-            cpu0 = {k: cpu_seconds(p) for k, p in named.items()}
-            a = saturate(gateway + PATH, headers, args.seconds, args.connections)
-            cpu_ms = {k: round((cpu_seconds(p) - cpu0[k]) / (a["rate"] * args.seconds) * 1000, 3)
-                      for k, p in named.items()}
-            rounds.append({"bare": round(b["rate"], 1), "antena": round(a["rate"], 1),
-                           "ratio": round(a["rate"] / b["rate"], 3),
-                           "cpu_ms_per_request": {"bare": round(bare_cpu, 3), **cpu_ms},
-                           "client_cpu_ms_per_request": {"bare": b.get("client_cpu_ms"),
-                                                         "antena": a.get("client_cpu_ms")},
-                           "load_average": round(os.getloadavg()[0], 1)})
-            print(f"round {i + 1}: bare {b['rate']:.0f} req/s, antena {a['rate']:.0f} req/s, "
-                  f"ratio {a['rate'] / b['rate']:.3f}; CPU ms per request {rounds[-1]['cpu_ms_per_request']}, "
-                  f"load generator {rounds[-1]['client_cpu_ms_per_request']}; load {rounds[-1]['load_average']}",
-                  flush=True)
-        ratio = statistics.median(r["ratio"] for r in rounds)
-        cpu_ratio = statistics.median(
-            r["cpu_ms_per_request"]["bare"] / sum(v for k, v in r["cpu_ms_per_request"].items() if k != "bare")
-            for r in rounds)
+            bare_cpu = round((cpu_seconds(bare) - cpu0) / (b["rate"] * args.seconds) * 1000, 3)
+            row = {"bare": round(b["rate"], 1), "bare_cpu_ms": bare_cpu, "load_average": round(os.getloadavg()[0], 1)}
+            for name, url in targets.items():
+                r, cpu_ms, changes = measure(url, args.churn if name == "churn" else 0)
+                row[name] = {"rate": round(r["rate"], 1), "ratio": round(r["rate"] / b["rate"], 3),
+                             "cpu_ms_per_request": cpu_ms, "client_cpu_ms": r.get("client_cpu_ms"),
+                             **({"changes": changes} if name == "churn" else {})}
+            rounds.append(row)
+            print(f"round {i + 1}: bare {b['rate']:.0f} req/s ({bare_cpu} ms CPU); " + "; ".join(
+                f"{n} {row[n]['rate']:.0f} req/s, ratio {row[n]['ratio']:.3f}, CPU ms {row[n]['cpu_ms_per_request']}"
+                + (f", {row[n]['changes']} changes" if n == "churn" else "") for n in targets)
+                + f"; load {row['load_average']}", flush=True)
+        ratios = {n: round(statistics.median(r[n]["ratio"] for r in rounds), 3) for n in targets}
 
         steady_bare = steady(bare_url, headers, args.rate, args.rate_seconds)
-        steady_antena = steady(gateway + PATH, headers, args.rate, args.rate_seconds)
+        steady_cached = steady(gateway + PATH, headers, args.rate, args.rate_seconds)
+        steady_uncached = steady(uncached + PATH, headers, args.rate, args.rate_seconds)
         result = {
             "mode": args.mode, "db": args.db, "tickets": args.tickets, "body_bytes": len(first.content),
             "tool": "wrk" if shutil.which("wrk") else "python", "connections": args.connections,
-            "rounds": rounds, "ratio_median": round(ratio, 3), "ratio_target": 0.3, "cpu_ratio": round(cpu_ratio, 3),
-            "steady_rate": args.rate, "steady_seconds": args.rate_seconds,
-            "steady_antena": steady_antena, "steady_bare": steady_bare, "p99_target_ms": 50,
+            "churn_per_second": args.churn, "rounds": rounds, "ratio_median": ratios, "ratio_target": 0.3,
+            "steady_rate": args.rate, "steady_seconds": args.rate_seconds, "steady_cached": steady_cached,
+            "steady_uncached": steady_uncached, "steady_bare": steady_bare, "p99_target_ms": 50,
             "cpus": os.cpu_count(), "idle_cores": idle_cores, "load_average_end": os.getloadavg(),
         }
         print(f"\nbody {len(first.content)} bytes, {args.tickets} tickets, mode {args.mode}, db {args.db}")
-        print(f"throughput ratio antena/bare (median of {args.rounds}): {ratio:.3f}  (target >= 0.3: "
-              f"{'met' if ratio >= 0.3 else 'NOT met'}); CPU per request bare/antena: {cpu_ratio:.3f}")
-        print(f"steady {args.rate:.0f} req/s for {args.rate_seconds:.0f} s: antena p50 {steady_antena['p50_ms']} ms, "
-              f"p99 {steady_antena['p99_ms']} ms (target < 50 ms: "
-              f"{'met' if steady_antena['p99_ms'] < 50 else 'NOT met'}); bare p99 {steady_bare['p99_ms']} ms")
+        for name, ratio in ratios.items():
+            print(f"throughput ratio {name}/bare (median of {args.rounds}): {ratio:.3f}  (target >= 0.3: "
+                  f"{'met' if ratio >= 0.3 else 'NOT met'})")
+        for name, st in (("cached", steady_cached), ("uncached", steady_uncached)):
+            print(f"steady {args.rate:.0f} req/s for {args.rate_seconds:.0f} s, {name}: p50 {st['p50_ms']} ms, "
+                  f"p99 {st['p99_ms']} ms (target < 50 ms: {'met' if st['p99_ms'] < 50 else 'NOT met'})")
+        print(f"bare p99 {steady_bare['p99_ms']} ms")
         print(json.dumps(result))
     finally:
         for p in reversed(procs):
             stop(p)
         for url in pg_urls.values():
             drop_pg_database(url)
+        if vhost:
+            delete_vhost(vhost)
         if args.keep:
             print(f"logs in {tmp}")
         else:

@@ -19,8 +19,8 @@ GRPC_REQUESTS = Counter("antena_grpc_requests_total", "gRPC requests served", ["
 GRPC_SECONDS = Histogram("antena_grpc_request_seconds", "gRPC request latency", ["service", "method"])
 HTTP_REQUESTS = Counter("antena_http_requests_total", "HTTP requests served", ["service", "method", "route", "status"])
 PAGE_CACHE_LOOKUPS = Counter("antena_page_cache_lookups_total",
-                             "List pages asked of an in-memory page cache: hit, miss, or bypass (cache off or not "
-                             "listening for changes)", ["service", "list", "result"])
+                             "List pages asked of an in-memory page cache: hit, shared (joined a load under way), "
+                             "miss, or bypass (cache off or not listening for changes)", ["service", "list", "result"])
 HTTP_SECONDS = Histogram("antena_http_request_seconds", "HTTP request latency", ["service", "method", "route"])
 
 _lock = threading.Lock()

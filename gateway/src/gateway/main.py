@@ -19,7 +19,7 @@ from .adapters.clients import ServiceClients
 from .adapters.uow import GatewayUnitOfWork
 from .app import auth
 from .app import idempotency as idem
-from .domain.page_cache import PageCache
+from .app.page_cache import PageCache
 from .domain.throttle import LoginThrottle
 from .entrypoints.http import create_app
 from .settings import Settings

@@ -1,6 +1,6 @@
 """PageCache: a page is served only if nothing changed since it was rendered,
 the process is listening for changes, and it is younger than max_age."""
-from gateway.domain.page_cache import PageCache
+from gateway.app.page_cache import PageCache
 
 
 class Clock:
@@ -64,3 +64,48 @@ def test_max_age_zero_turns_it_off():
     cache = live_cache(max_age=0)
     assert not cache.enabled
     assert not cache.put("p", cache.generation(), b"page") and cache.get("p") is None
+
+
+def test_concurrent_misses_share_one_load_but_not_across_a_change():
+    import asyncio
+
+    cache = live_cache()
+    loads = []
+
+    async def scenario():
+        release = asyncio.Event()
+
+        async def load():
+            loads.append(cache.generation())
+            await release.wait()
+            return f"page@{len(loads)}".encode()
+
+        first = [asyncio.create_task(cache.get_or_load("p", load)) for _ in range(5)]
+        await asyncio.sleep(0)
+        cache.changed()  # a ticket changed while the first load was under way
+        after = asyncio.create_task(cache.get_or_load("p", load))
+        await asyncio.sleep(0)
+        release.set()
+        return await asyncio.gather(*first), await after
+
+    first, after = asyncio.run(scenario())
+    assert len(loads) == 2, "five concurrent misses, one load; the request after the change, its own"
+    assert sorted(how for _, how in first) == ["bypass"] + ["shared"] * 4  # rendered across the change: not kept
+    assert after == (b"page@2", "miss") and cache.get("p") == b"page@2"
+
+
+def test_a_failed_load_fails_every_request_that_shared_it_and_is_not_kept():
+    import asyncio
+
+    cache = live_cache()
+
+    async def failing():
+        await asyncio.sleep(0)
+        raise RuntimeError("sales unavailable")
+
+    async def scenario():
+        return await asyncio.gather(*(cache.get_or_load("p", failing) for _ in range(3)), return_exceptions=True)
+
+    results = asyncio.run(scenario())
+    assert all(isinstance(r, RuntimeError) for r in results)
+    assert cache.get("p") is None

@@ -14,8 +14,8 @@ from pydantic import BaseModel, Field
 from antena.sales.v1 import sales_pb2, sales_pb2_grpc
 from antena_common import metrics
 
-from ...domain.page_cache import PageCache
-from ..deps import CurrentUser, PageDep, page_body, require, stub, to_dict
+from ...app.page_cache import PageCache
+from ..deps import CurrentUser, PageDep, QueryModel, page_body, require, stub, to_dict
 from ..schemas import AddressIn, LocationIn
 from ..uploads import read_upload
 
@@ -199,37 +199,47 @@ def create_ticket(body: TicketIn, request: Request, user: CurrentUser) -> dict:
         **body.model_dump(), created_by=user.id)))
 
 
+class TicketListQuery(BaseModel):
+    state: Literal["pending", "order_in_progress", "won", "lost"] | None = None
+    assignee_id: str = Field("", max_length=64)
+    source: str = Field("", max_length=100)
+    tag: str = Field("", max_length=60)
+    lead_id: str = Field("", max_length=64)
+    limit: int = Field(50, ge=1, le=200, description="items per page")
+    cursor: str | None = Field(None, max_length=2000, description="next_cursor of the previous page")
+
+
+TICKET_LIST_QUERY = QueryModel(TicketListQuery)
+
+
 @router.get("/tickets", dependencies=[require(*READ_ROLES)], response_class=Response,
+            openapi_extra=TICKET_LIST_QUERY.openapi,
             responses={200: {"content": {"application/json": {}}, "description": "A page of tickets: "
                              "`{items: [...], next_cursor}`"}},
             description="The desk's list, newest first: prospect name and date, source, assignee, number of "
                         "orders, scheduled date, tags.")
-async def list_tickets(request: Request, pg: PageDep,
-                       state: Annotated[Literal["pending", "order_in_progress", "won", "lost"] | None, Query()] = None,
-                       assignee_id: Annotated[str, Query(max_length=64)] = "",
-                       source: Annotated[str, Query(max_length=100)] = "",
-                       tag: Annotated[str, Query(max_length=60)] = "",
-                       lead_id: Annotated[str, Query(max_length=64)] = "") -> Response:
+async def list_tickets(request: Request) -> Response:
     # The busiest read (every desk screen polls it): pages are kept until sales says a ticket
-    # changed (domain/page_cache.py); a miss asks sales by async gRPC and writes the JSON
+    # changed (app/page_cache.py); a miss asks sales by async gRPC and writes the JSON
     # straight from the messages.
+    q: TicketListQuery = TICKET_LIST_QUERY.parse(request)
+
+    async def load() -> bytes:
+        req = sales_pb2.ListTicketsRequest(state=q.state or "", assignee_id=q.assignee_id, source=q.source,
+                                           tag=q.tag, lead_id=q.lead_id,
+                                           page={"limit": q.limit, "cursor": q.cursor or ""})
+        resp = await request.app.state.clients.call("sales", sales_pb2_grpc.SalesServiceStub, "ListTickets", req)
+        return orjson.dumps(page_body([ticket_row_json(x) for x in resp.items], resp.next_cursor))
+
     pages: PageCache = request.app.state.ticket_pages
-    key = (state or "", assignee_id, source, tag, lead_id, pg.limit, pg.cursor)
-    body = pages.get(key)
-    if body is not None:
-        _CACHE_HIT.inc()
-        return Response(body, media_type="application/json")
-    generation = pages.generation()
-    req = sales_pb2.ListTicketsRequest(state=state or "", assignee_id=assignee_id, source=source, tag=tag,
-                                       lead_id=lead_id, page={"limit": pg.limit, "cursor": pg.cursor})
-    resp = await request.app.state.clients.call("sales", sales_pb2_grpc.SalesServiceStub, "ListTickets", req)
-    body = orjson.dumps(page_body([ticket_row_json(x) for x in resp.items], resp.next_cursor))
-    (_CACHE_MISS if pages.put(key, generation, body) else _CACHE_BYPASS).inc()
+    key = (q.state or "", q.assignee_id, q.source, q.tag, q.lead_id, q.limit, q.cursor or "")
+    body, how = await pages.get_or_load(key, load)
+    _CACHE_LOOKUPS[how].inc()
     return Response(body, media_type="application/json")
 
 
-_CACHE_HIT, _CACHE_MISS, _CACHE_BYPASS = (metrics.PAGE_CACHE_LOOKUPS.labels("gateway", "tickets", r)
-                                          for r in ("hit", "miss", "bypass"))
+_CACHE_LOOKUPS = {how: metrics.PAGE_CACHE_LOOKUPS.labels("gateway", "tickets", how)
+                  for how in ("hit", "shared", "miss", "bypass")}
 
 
 @router.get("/ticket-tags", dependencies=[require(*READ_ROLES)])
@@ -343,10 +353,11 @@ def _report_csv(report: dict) -> str:
                         "conversion; median days per stage. CSV with `Accept: text/csv` or `?format=csv`.",
             responses={200: {"content": {"application/json": {}, "text/csv": {}}}})
 def sales_report(request: Request,
-                 from_: Annotated[str, Query(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")] = "",
-                 to: Annotated[str, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")] = "",
+                 from_: Annotated[str | None, Query(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$",
+                                                    description="YYYY-MM-DD")] = None,
+                 to: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")] = None,
                  format: Annotated[Literal["json", "csv"] | None, Query()] = None):
-    resp = sales(request).GetSalesReport(sales_pb2.GetSalesReportRequest(from_date=from_, to_date=to))
+    resp = sales(request).GetSalesReport(sales_pb2.GetSalesReportRequest(from_date=from_ or "", to_date=to or ""))
     report = to_dict(resp)
     report["conversion_rate"] = round(resp.conversion_rate, 4)
     wants_csv = format == "csv" or (format is None and "text/csv" in request.headers.get("accept", ""))

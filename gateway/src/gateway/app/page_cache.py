@@ -6,13 +6,18 @@ one are never served; (2) the process is listening for those changes (after a
 lost subscription nothing is trusted until it is back, and then the cache
 starts empty); (3) it is younger than `max_age`, a bound for a change whose
 event is late. A page rendered while a change happened is not stored: its
-generation was read before it was rendered."""
+generation was read before it was rendered.
+
+Concurrent misses of one page share a single load (`get_or_load`): after a
+change, the many screens polling the same list cost the service one query, not
+one each."""
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections import OrderedDict
-from typing import Callable, Hashable
+from typing import Awaitable, Callable, Hashable
 
 
 class PageCache:
@@ -24,6 +29,7 @@ class PageCache:
         self._generation = 0
         self._live = False
         self._lock = threading.Lock()
+        self._loads: dict[Hashable, tuple[int, asyncio.Future]] = {}  # pages being loaded, by key
 
     @property
     def enabled(self) -> bool:
@@ -60,6 +66,32 @@ class PageCache:
             while len(self._pages) > self.max_entries:
                 self._pages.popitem(last=False)
         return True
+
+    async def get_or_load(self, key: Hashable, load: Callable[[], Awaitable[bytes]]) -> tuple[bytes, str]:
+        """The page and how it was had: "hit", "shared" (joined a load already under way
+        since the last change), "miss" (loaded and stored) or "bypass" (loaded, not stored)."""
+        body = self.get(key)
+        if body is not None:
+            return body, "hit"
+        loop = asyncio.get_running_loop()
+        generation = self._generation
+        under_way = self._loads.get(key)
+        if under_way and under_way[0] == generation and under_way[1].get_loop() is loop and self._live:
+            return await asyncio.shield(under_way[1]), "shared"
+        future = loop.create_future()
+        self._loads[key] = (generation, future)
+        try:
+            body = await load()
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved: no "never retrieved" warning when nobody shared it
+            raise
+        else:
+            future.set_result(body)
+        finally:
+            if self._loads.get(key, (0, None))[1] is future:
+                del self._loads[key]
+        return body, "miss" if self.put(key, generation, body) else "bypass"
 
     def changed(self, _what: str = "") -> None:
         """Something listed may have changed: every page stored so far is dead."""
