@@ -60,6 +60,15 @@ def test_pages_expire_after_max_age_and_the_oldest_go_first():
     assert len(cache) == 2 and cache.get("d") == b"d"
 
 
+def test_the_byte_budget_bounds_memory():
+    cache = live_cache(max_bytes=250)
+    for key in "abc":
+        cache.put(key, cache.generation(), b"x" * 100)
+    assert len(cache) == 2 and cache.get("a") is None and cache.get("c")
+    cache.put("c", cache.generation(), b"y" * 100)  # replaced, not counted twice
+    assert len(cache) == 2 and cache.get("b")
+
+
 def test_max_age_zero_turns_it_off():
     cache = live_cache(max_age=0)
     assert not cache.enabled

@@ -21,9 +21,12 @@ from typing import Awaitable, Callable, Hashable
 
 
 class PageCache:
-    def __init__(self, max_age: float, max_entries: int = 512, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, max_age: float, max_entries: int = 512, max_bytes: int = 32 * 1024 * 1024,
+                 clock: Callable[[], float] = time.monotonic):
         self.max_age = max_age
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self._bytes = 0
         self._clock = clock
         self._pages: OrderedDict[Hashable, tuple[int, float, bytes]] = OrderedDict()
         self._generation = 0
@@ -61,10 +64,13 @@ class PageCache:
         with self._lock:
             if generation != self._generation:
                 return False
+            old = self._pages.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old[2])
             self._pages[key] = (generation, self._clock(), body)
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.max_entries:
-                self._pages.popitem(last=False)
+            self._bytes += len(body)
+            while len(self._pages) > self.max_entries or (self._bytes > self.max_bytes and len(self._pages) > 1):
+                self._bytes -= len(self._pages.popitem(last=False)[1][2])
         return True
 
     async def get_or_load(self, key: Hashable, load: Callable[[], Awaitable[bytes]]) -> tuple[bytes, str]:
@@ -98,6 +104,7 @@ class PageCache:
         with self._lock:
             self._generation += 1
             self._pages.clear()
+            self._bytes = 0
 
     def set_live(self, live: bool) -> None:
         """The change subscription came up (True) or was lost (False)."""
@@ -105,6 +112,7 @@ class PageCache:
             self._live = live
             self._generation += 1
             self._pages.clear()
+            self._bytes = 0
 
     def __len__(self) -> int:
         return len(self._pages)

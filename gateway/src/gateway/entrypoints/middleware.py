@@ -262,7 +262,8 @@ class ChangesThroughHere:
         self.caches = caches
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in self.SAFE or not scope["path"].startswith("/v1/"):
+        if (scope["type"] != "http" or scope["method"] in self.SAFE or not scope["path"].startswith("/v1/")
+                or scope["path"].startswith("/v1/auth/")):  # logging in changes no list
             return await self.app(scope, receive, send)
 
         async def send_after_change(message: Message) -> None:
