@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from antena_common.blobs import BlobStore
 from antena_common.runtime import Database, ServiceRuntime
 from antena_common.settings import PlatformSettings
 
 from .adapters import orm
 from .adapters.billing_client import BillingClient
-from .adapters.files import FileStore
 from .adapters.uow import OrdersUnitOfWork
 from .entrypoints import events, grpc_api
 from .settings import Settings
@@ -23,7 +23,7 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
     def uow_factory() -> OrdersUnitOfWork:
         return database.uow(OrdersUnitOfWork)
 
-    files = FileStore(Path(settings.files_dir) if settings.files_dir else platform.data_dir / "orders-files")
+    files = BlobStore(database.engine, orm.blobs)  # photos and signatures, in orders' database
     billing = BillingClient(platform.grpc_target("billing"), settings.billing_timeout_seconds)
     return ServiceRuntime(
         name="orders",

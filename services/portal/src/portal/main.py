@@ -4,12 +4,12 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from antena_common.blobs import BlobStore
 from antena_common.runtime import Database, PeriodicJob, ServiceRuntime
 from antena_common.settings import PlatformSettings
 
 from .adapters import orm
 from .adapters.clients import Clients
-from .adapters.files import FileStore
 from .adapters.passwords import Passwords
 from .adapters.uow import PortalUnitOfWork
 from .app import accounts
@@ -30,7 +30,7 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
 
     clients = Clients(platform)
     links = Links(settings.public_url or f"http://127.0.0.1:{settings.port}")
-    store = FileStore(Path(settings.documents_dir) if settings.documents_dir else platform.data_dir / "portal-documents")
+    store = BlobStore(database.engine, orm.blobs)  # uploaded documents, in the portal's database
     secure = settings.cookie_secure if settings.cookie_secure is not None else platform.env != "development"
     portal = Portal(uow_factory=uow_factory, clients=clients, settings=settings, store=store, hasher=Passwords(),
                     links=links, isp_id=settings.isp_id or str(uuid.uuid5(uuid.NAMESPACE_DNS, settings.isp_slug)),

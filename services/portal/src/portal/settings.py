@@ -24,4 +24,3 @@ class Settings(ServiceSettings):
     login_failures_per_15_min: int = 10
     resets_per_ip_per_hour: int = 10
     link_misses_per_15_min: int = 20      # unknown/expired link tokens per IP before 429 (no guessing)
-    documents_dir: str = ""                # default: <data_dir>/portal-documents

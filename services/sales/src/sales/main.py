@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from antena_common.blobs import BlobStore
 from antena_common.runtime import Database, ServiceRuntime
 from antena_common.settings import PlatformSettings
 
@@ -24,7 +25,7 @@ def build_runtime(settings: Settings | None = None, platform: PlatformSettings |
         return database.uow(SalesUnitOfWork)
 
     adapters = grpc_api.Adapters(
-        files=FileStore(settings.attachments_dir or Path(platform.data_dir) / "sales-attachments"),
+        files=FileStore(BlobStore(database.engine, orm.blobs)),
         max_attachment_bytes=settings.attachment_max_bytes,
         coverage=NetworkCoverage(platform.grpc_target("network")) if settings.check_coverage else None,
         catalog=BillingCatalog(platform.grpc_target("billing")) if settings.check_catalog else None,

@@ -5,12 +5,13 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 import sales
 from antena.billing.v1 import events_pb2 as billing_events
 from antena.orders.v1 import events_pb2 as orders_events
 from antena_common import events as ev
+from antena_common.blobs import BlobStore
 from antena_common.errors import Conflict, InvalidArgument, NotFound
 from antena_common.runtime import Database
 from sales.adapters import orm
@@ -30,11 +31,11 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x01" * 32
 
 
 class Desk:
-    def __init__(self, url: str, files_dir: Path):
+    def __init__(self, url: str):
         orm.start_mappers()
         self.db = Database(url, orm.metadata, Path(sales.__file__).parent / "migrations", "sales")
         self.db.migrate()
-        self.files = FileStore(files_dir)
+        self.files = FileStore(BlobStore(self.db.engine, orm.blobs))
 
     def uow(self) -> SalesUnitOfWork:
         return self.db.uow(SalesUnitOfWork)
@@ -69,7 +70,7 @@ class Desk:
 
 @pytest.fixture
 def desk(pg_url, tmp_path):
-    d = Desk(pg_url, tmp_path / "files")
+    d = Desk(pg_url)
     yield d
     d.db.engine.dispose()
 
@@ -218,6 +219,15 @@ def test_attachments_are_stored_and_read_back(desk):
     with pytest.raises(NotFound):
         ticket_cases.add_attachment(desk.uow(), desk.files, ticket_id="nope", filename="a.png", content=PNG,
                                     max_bytes=1000)
+    # the content lives in sales' database: another replica (its own engine) reads it; the refused
+    # upload left nothing behind
+    other_replica = Desk(desk.db.url)
+    try:
+        assert ticket_cases.read_attachment(other_replica.uow(), other_replica.files, t.id, att.id)[1] == PNG
+    finally:
+        other_replica.db.engine.dispose()
+    with desk.db.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(orm.blobs)).scalar() == 1
 
 
 def test_portal_request_is_one_ticket_per_request_id(desk):
@@ -310,7 +320,7 @@ def test_an_installation_needs_a_plan_a_feasibility_does_not(desk):
 @pytest.fixture(params=["sqlite", "postgresql"])
 def any_desk(request, tmp_path):
     url = f"sqlite:///{tmp_path / 'sales.db'}" if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    d = Desk(url, tmp_path / "files")
+    d = Desk(url)
     yield d
     d.db.engine.dispose()
 

@@ -1,10 +1,7 @@
-"""Photos and signatures on disk under the data directory, checked by content, not by name."""
+"""Photos and signatures, checked by content, not by name (stored by antena_common.blobs)."""
 from __future__ import annotations
 
 import io
-import os
-import tempfile
-from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
@@ -23,29 +20,3 @@ def sniff_image(data: bytes, field: str, max_bytes: int) -> tuple[str, str]:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise InvalidArgument(f"{field}: not a JPEG or PNG image", field_errors={field: "not a JPEG or PNG image"}) from None
     return kind.content_type, kind.extension
-
-
-class FileStore:
-    def __init__(self, root: Path):
-        self.root = Path(root)
-
-    def save(self, relative: str, data: bytes) -> str:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".up-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)  # atomic: never a half-written file
-        return relative
-
-    def read(self, relative: str) -> bytes:
-        path = (self.root / relative).resolve()
-        if self.root.resolve() not in path.parents:
-            raise InvalidArgument("bad file path")
-        return path.read_bytes()
-
-    def remove(self, relative: str) -> None:
-        try:
-            (self.root / relative).unlink()
-        except FileNotFoundError:
-            pass

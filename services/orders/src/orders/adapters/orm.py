@@ -4,12 +4,14 @@ import functools
 from sqlalchemy import JSON, BigInteger, Boolean, Column, Float, ForeignKey, Index, MetaData, String, Table, Text, event
 from sqlalchemy.orm import registry
 
+from antena_common.blobs import blobs_table
 from antena_common.db import UtcDateTime, messaging_tables
 
 from ..domain import helpdesk, model, planning, stock
 
 metadata = MetaData()
 messaging_tables(metadata)
+blobs = blobs_table(metadata)  # uploaded files (antena_common.blobs)
 
 orders = Table(
     "orders",

@@ -133,14 +133,10 @@ def add_photo(uow, files, order_id: str, *, filename: str, data: bytes, actor: A
         order.require_in_progress("a photo")
         photo = model.Photo(order_id=order.id, filename=(filename or "foto")[:200], content_type=content_type,
                             size=len(data), path="", uploaded_by=actor.user_id)
-        photo.path = files.save(f"{order.id}/photos/{photo.id}.{ext}", data)
-        try:
-            uow.orders.add_photo(photo)
-            order._record("photo_added", order.state, order.state, actor, photo.filename)
-            uow.commit()
-        except Exception:
-            files.remove(photo.path)
-            raise
+        photo.path = files.put(uow, f"orders/{order.id}/photos/{photo.id}.{ext}", data)
+        uow.orders.add_photo(photo)
+        order._record("photo_added", order.state, order.state, actor, photo.filename)
+        uow.commit()
     return photo
 
 
@@ -148,7 +144,7 @@ def get_photo(uow, files, order_id: str, photo_id: str, actor: Actor) -> tuple[m
     with uow:
         field_order(uow, order_id, actor, for_update=False)
         photo = uow.orders.photo(order_id, photo_id)
-    return photo, files.read(photo.path)
+    return photo, files.get(photo.path)
 
 
 def sign_order(uow, files, order_id: str, *, data: bytes, actor: Actor, max_bytes: int) -> model.Order:
@@ -158,7 +154,7 @@ def sign_order(uow, files, order_id: str, *, data: bytes, actor: Actor, max_byte
     with uow:
         order = field_order(uow, order_id, actor)
         order.require_signable()
-        path = files.save(f"{order.id}/signature.{ext}", data)
+        path = files.put(uow, f"orders/{order.id}/signature.{ext}", data)
         order.sign(path, actor)
         uow.commit()
     return order
@@ -228,7 +224,7 @@ def installation_sheet(uow, files, billing, order_id: str, *, lang: str = "es", 
     template, _default = sheet_template(uow, lang)
     signature = ""
     if order.signature_path:
-        data = files.read(order.signature_path)
+        data = files.get(order.signature_path)
         mime = "image/png" if order.signature_path.endswith(".png") else "image/jpeg"
         signature = f"data:{mime};base64,{base64.b64encode(data).decode()}"
     a = order.address or {}

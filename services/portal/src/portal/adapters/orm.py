@@ -4,12 +4,14 @@ import functools
 from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
 from sqlalchemy.orm import registry
 
+from antena_common.blobs import blobs_table
 from antena_common.db import UtcDateTime, messaging_tables
 
 from ..domain import model
 
 metadata = MetaData()
 messaging_tables(metadata)
+blobs = blobs_table(metadata)  # uploaded files (antena_common.blobs)
 
 accounts = Table(
     "accounts",

@@ -71,7 +71,7 @@ def _store_uploads(uow, store, owner_kind: str, owner_id: str, uploads: list[tup
     for index, (kind, data) in enumerate(uploads):
         mime, ext = model.sniff(data, f"document_{index + 1}", max_bytes)
         doc_id = new_id()
-        path = store.save(f"{owner_kind}/{owner_id}/{doc_id}.{ext}", data)
+        path = store.put(uow, f"documents/{owner_kind}/{owner_id}/{doc_id}.{ext}", data)
         uow.documents.add(id=doc_id, owner_kind=owner_kind, owner_id=owner_id, kind=kind, filename=f"{kind}.{ext}",
                           content_type=mime, path=path, size=len(data))
         uow.publish("document_uploaded", events_pb2.DocumentUploaded(document_id=doc_id, owner_kind=owner_kind,

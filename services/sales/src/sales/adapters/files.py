@@ -1,44 +1,30 @@
-"""Attachment files on disk, under the data directory."""
+"""Ticket attachments' content, in sales' own database (antena_common.blobs)."""
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
-from pathlib import Path
 
+from antena_common.blobs import BlobStore
 from antena_common.errors import NotFound
 
 
 class FileStore:
-    def __init__(self, root: Path | str):
-        self.root = Path(root)
+    def __init__(self, blobs: BlobStore):
+        self.blobs = blobs
 
-    def _path(self, ticket_id: str, attachment_id: str) -> Path:
-        return self.root / ticket_id[-2:] / ticket_id / attachment_id
+    @staticmethod
+    def _key(ticket_id: str, attachment_id: str) -> str:
+        return f"tickets/{ticket_id}/{attachment_id}"
 
     @staticmethod
     def digest(content: bytes) -> str:
         return hashlib.sha256(content).hexdigest()
 
-    def save(self, ticket_id: str, attachment_id: str, content: bytes) -> None:
-        path = self._path(ticket_id, attachment_id)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(content)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-
-    def delete(self, ticket_id: str, attachment_id: str) -> None:
-        self._path(ticket_id, attachment_id).unlink(missing_ok=True)
+    def save(self, uow, ticket_id: str, attachment_id: str, content: bytes) -> None:
+        """In the unit of work's transaction: kept only with the attachment row."""
+        self.blobs.put(uow, self._key(ticket_id, attachment_id), content)
 
     def read(self, ticket_id: str, attachment_id: str) -> bytes:
         try:
-            return self._path(ticket_id, attachment_id).read_bytes()
-        except FileNotFoundError:
+            return self.blobs.get(self._key(ticket_id, attachment_id))
+        except NotFound:
             raise NotFound(f"the file of attachment {attachment_id} is missing") from None

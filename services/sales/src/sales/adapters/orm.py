@@ -5,12 +5,14 @@ from sqlalchemy import (JSON, BigInteger, Boolean, Column, Float, ForeignKey, In
                         Text, event)
 from sqlalchemy.orm import registry, relationship
 
+from antena_common.blobs import blobs_table
 from antena_common.db import UtcDateTime, messaging_tables
 
 from ..domain import model
 
 metadata = MetaData()
 messaging_tables(metadata)
+blobs = blobs_table(metadata)  # uploaded files (antena_common.blobs)
 
 leads = Table(
     "leads",

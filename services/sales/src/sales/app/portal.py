@@ -89,26 +89,22 @@ def submit_installation_request(uow, files, cmd: SubmitInstallationRequest, *, m
             message = next(iter(exc.field_errors.values()), exc.detail)
             raise InvalidArgument(f"documents[{i}]: {message}", field_errors={f"documents[{i}]": message}) from None
 
-    for attachment, content in attachments:
-        files.save(ticket.id, attachment.id, content)
     try:
         with uow:
             uow.leads.add(lead)
             uow.prospects.add(prospect)
             uow.tickets.add(ticket)
-            for attachment, _ in attachments:
+            for attachment, content in attachments:
                 uow.tickets.add_attachment(attachment)
+                files.save(uow, ticket.id, attachment.id, content)
             uow.tickets.add_installation_request(model.InstallationRequest(
                 request_id=request_id, lead_id=lead.id, prospect_id=prospect.id, ticket_id=ticket.id))
             uow.publish("lead_created", lead_created(lead))
             uow.publish("ticket_created", ticket_created(ticket, lead))
             uow.commit()
-    except BaseException as exc:
-        for attachment, _ in attachments:
-            files.delete(ticket.id, attachment.id)
-        if isinstance(exc, IntegrityError):  # the same request_id committed meanwhile
-            replay = _replay(uow, request_id)
-            if replay:
-                return replay
+    except IntegrityError:  # the same request_id committed meanwhile (the files went with the rollback)
+        replay = _replay(uow, request_id)
+        if replay:
+            return replay
         raise
     return Submitted(ticket, False)

@@ -150,13 +150,9 @@ def add_attachment(uow, files, *, ticket_id: str, filename: str, content: bytes,
                                          sha256=files.digest(content), uploaded_by=uploaded_by, description=description)
     with uow:
         uow.tickets.get(ticket_id)
-        files.save(ticket_id, attachment.id, content)
-        try:
-            uow.tickets.add_attachment(attachment)
-            uow.commit()
-        except BaseException:
-            files.delete(ticket_id, attachment.id)
-            raise
+        uow.tickets.add_attachment(attachment)
+        files.save(uow, ticket_id, attachment.id, content)
+        uow.commit()
     return attachment
 
 
