@@ -38,10 +38,6 @@ class PageCache:
     def enabled(self) -> bool:
         return self.max_age > 0
 
-    @property
-    def live(self) -> bool:
-        return self._live
-
     def generation(self) -> int:
         """Read before rendering a page; give it back to `put`."""
         return self._generation
@@ -82,7 +78,7 @@ class PageCache:
         loop = asyncio.get_running_loop()
         generation = self._generation
         under_way = self._loads.get(key)
-        if under_way and under_way[0] == generation and under_way[1].get_loop() is loop and self._live:
+        if under_way and under_way[0] == generation and under_way[1].get_loop() is loop:
             return await asyncio.shield(under_way[1]), "shared"
         future = loop.create_future()
         self._loads[key] = (generation, future)

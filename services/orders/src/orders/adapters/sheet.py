@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from antena_common.errors import InvalidArgument
