@@ -7,13 +7,11 @@ a help-desk ticket spawns a technical order. Both running modes."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import subprocess
 
 import pytest
-from PIL import Image, ImageDraw
 
-from antena_common.testing import EmbeddedSystem, distributed, system_env, wait_until
+from antena_common.testing import EmbeddedSystem, distributed, drawn_png, system_env, wait_until
 from network.testing.fake_routeros import FakeRouterOS
 
 pytestmark = pytest.mark.e2e
@@ -44,14 +42,6 @@ def system(request, tmp_path):
         return
     with distributed(tmp_path, request.getfixturevalue("amqp_url"), extra_env=NETWORK_ENV) as s:
         yield s
-
-
-def png(size) -> bytes:
-    img = Image.new("RGB", size, "white")
-    ImageDraw.Draw(img).line([(5, size[1] - 5), (size[0] // 2, 5), (size[0] - 5, size[1] - 10)], fill="navy", width=4)
-    buf = io.BytesIO()
-    img.save(buf, "PNG")
-    return buf.getvalue()
 
 
 def at(day, hour):
@@ -140,9 +130,9 @@ def test_from_the_sales_desk_to_an_active_contract(system, router, tmp_path):
             "devices": [{"kind": "ont", "serial": "HWTC0011AABB", "mac": "00:11:22:33:44:55"}],
             "optical_power_dbm": "-21.3", "seal_code": "PR-9001"}).status_code == 200
         assert field.post(f"/v1/orders/{order['id']}/photos",
-                          files={"file": ("caja.png", png((320, 240)), "image/png")}).status_code == 201
+                          files={"file": ("caja.png", drawn_png((320, 240)), "image/png")}).status_code == 201
         assert field.post(f"/v1/orders/{order['id']}/signature",
-                          files={"file": ("firma.png", png((280, 90)), "image/png")}).status_code == 200
+                          files={"file": ("firma.png", drawn_png((280, 90)), "image/png")}).status_code == 200
         done = field.post(f"/v1/orders/{order['id']}/complete", json={"result": "success"})
         assert done.status_code == 200 and done.json()["state"] == "completed"
         sheet = field.get(f"/v1/orders/{order['id']}/installation-sheet.pdf")

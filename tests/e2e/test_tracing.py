@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from antena_common import scenario
-from antena_common.testing import (SERVICE_NAMES, EmbeddedSystem, ProcessSystem, create_pg_database,
+from antena_common.testing import (SERVICE_NAMES, EmbeddedSystem, ProcessSystem, create_pg_database, drawn_png,
                                    drop_pg_database, system_env, wait_until)
 from antena_common.testing_otlp import OtlpReceiver
 
@@ -183,18 +183,6 @@ def _check_completion_trace(receiver: OtlpReceiver) -> list[dict]:
     return spans
 
 
-def _png(size) -> bytes:
-    import io
-
-    from PIL import Image, ImageDraw
-
-    img = Image.new("RGB", size, "white")
-    ImageDraw.Draw(img).line([(5, size[1] - 5), (size[0] // 2, 5), (size[0] - 5, size[1] - 10)], fill="navy", width=4)
-    buf = io.BytesIO()
-    img.save(buf, "PNG")
-    return buf.getvalue()
-
-
 def _complete_in_the_field(system, api, order_id: str, zone_id: str) -> None:
     import datetime as dt
 
@@ -215,9 +203,9 @@ def _complete_in_the_field(system, api, order_id: str, zone_id: str) -> None:
             "devices": [{"kind": "ont", "serial": "HWTC0011AABB", "mac": "00:11:22:33:44:55"}],
             "optical_power_dbm": "-21.3", "seal_code": "PR-9001"}).status_code == 200
         assert field.post(f"/v1/orders/{order_id}/photos",
-                          files={"file": ("caja.png", _png((320, 240)), "image/png")}).status_code == 201
+                          files={"file": ("caja.png", drawn_png((320, 240)), "image/png")}).status_code == 201
         assert field.post(f"/v1/orders/{order_id}/signature",
-                          files={"file": ("firma.png", _png((280, 90)), "image/png")}).status_code == 200
+                          files={"file": ("firma.png", drawn_png((280, 90)), "image/png")}).status_code == 200
         done = field.post(f"/v1/orders/{order_id}/complete", json={"result": "success"})
         assert done.status_code == 200, done.text
 

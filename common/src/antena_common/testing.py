@@ -393,6 +393,19 @@ def metric_samples(page: str, name: str, **labels: str) -> list[tuple[dict, floa
             if sample.name == name and all(sample.labels.get(k) == v for k, v in labels.items())]
 
 
+def drawn_png(size: tuple[int, int]) -> bytes:
+    """A PNG of `size` with a stroke drawn on it: a photo or a signature the services accept."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", size, "white")
+    ImageDraw.Draw(img).line([(5, size[1] - 5), (size[0] // 2, 5), (size[0] - 5, size[1] - 10)], fill="navy", width=4)
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
 def read_dead_letters(url: str, expected: int, timeout: float = 10) -> list:
     """Take (and ack) messages from antena.dead until `expected` arrived or `timeout` runs out."""
     from kombu import Consumer

@@ -249,7 +249,6 @@ class IdempotencyMiddleware:
             await run_in_threadpool(idem.release, self.state.uow(), claim)
 
 
-
 class ChangesThroughHere:
     """After any request that may write (not GET, HEAD or OPTIONS) under /v1/, tell
     the page caches: a client that changed something through this gateway reads
@@ -266,15 +265,20 @@ class ChangesThroughHere:
                 or scope["path"].startswith("/v1/auth/")):  # logging in changes no list
             return await self.app(scope, receive, send)
 
+        answered = False
+
         async def send_after_change(message: Message) -> None:
+            nonlocal answered
             if message["type"] == "http.response.start":  # the write is done; the client has no answer yet
+                answered = True
                 self._changed()
             await send(message)
 
         try:
             await self.app(scope, receive, send_after_change)
         finally:
-            self._changed()
+            if not answered:  # failed before answering: it may still have written something
+                self._changed()
 
     def _changed(self) -> None:
         for cache in self.caches:
