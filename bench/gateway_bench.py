@@ -307,10 +307,6 @@ class Churn:
                 self._stop.wait(max(0.0, started + self.done / self.rate - time.perf_counter()))
 
 
-def first_page_ids(url: str, headers: dict) -> list[str]:
-    return [t["id"] for t in httpx.get(url, headers=headers, timeout=30).json()["items"]]
-
-
 # --- main ---------------------------------------------------------------------------------------------------
 
 def main() -> None:
@@ -376,7 +372,7 @@ def main() -> None:
         body_file = tmp / "body.json"
         body_file.write_bytes(first.content)
         # the churn changes the tickets of the first pages, so every change shows in the measured page
-        churn_ids = first_page_ids(gateway + PATH, headers)
+        churn_ids = [t["id"] for t in page["items"]]
 
         bare_port = free_port()
         bare = start([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
