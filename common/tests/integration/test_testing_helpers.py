@@ -1,10 +1,10 @@
-"""The test helpers other suites lean on: sql_rows on a real database, the SMTP sink, metric_samples."""
+"""The test helpers other suites lean on: sql_rows on a real database, the SMTP sink, metric_samples, free_port."""
 import smtplib
 from email.message import EmailMessage
 
 import pytest
 
-from antena_common.testing import MailSink, metric_samples, sql_rows
+from antena_common.testing import MailSink, free_port, metric_samples, sql_rows
 
 pytestmark = pytest.mark.integration
 
@@ -54,3 +54,8 @@ def test_metric_samples_filter_by_name_and_labels():
         ({"consumer": "orders", "outcome": "error"}, 1.0)]
     assert metric_samples(page, "demo_seconds_count", route="/v1/x")[0][1] == 1.0
     assert metric_samples(page, "demo_events_handled_total", consumer="sales") == []
+
+
+def test_free_port_never_hands_out_a_port_twice():
+    ports = [free_port() for _ in range(200)]
+    assert len(set(ports)) == len(ports)
