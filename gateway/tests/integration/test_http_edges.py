@@ -68,7 +68,9 @@ def test_ready_with_serving_services(tmp_path):
     port = server.add_insecure_port("127.0.0.1:0")
     server.start()
     try:
-        runtime = build_gateway(f"sqlite:///{tmp_path / 'g.db'}", tmp_path, upstream=f"127.0.0.1:{port}")
+        # a live upstream: a generous deadline, so a busy CI machine reads its status, not a timeout
+        runtime = build_gateway(f"sqlite:///{tmp_path / 'g.db'}", tmp_path, upstream=f"127.0.0.1:{port}",
+                                ready_timeout_seconds=10)
         api = Api(runtime)
         servicer.set("", health_pb2.HealthCheckResponse.SERVING)
         r = api.client.get("/ready")
