@@ -207,6 +207,46 @@ def _transient(exc: BaseException) -> bool:
     return isinstance(exc, (ConnectionError, TimeoutError))
 
 
+def consume_until_stopped(url: str, stop: threading.Event, make_queues: Callable[[], list[Queue]], *, what: dict,
+                          on_message, on_connect: Callable[[], None] = lambda: None,
+                          on_up: Callable[[], None] = lambda: None, on_down: Callable[[], None] = lambda: None,
+                          drain_timeout: Callable[[], float] = lambda: 0.5,
+                          after_drain: Callable[[], None] = lambda: None, **consumer_options) -> None:
+    """Consume `make_queues()` until `stop` is set, reconnecting with backoff (0.2 s doubling
+    to 5 s) whenever the broker connection breaks. On each connection `on_connect` runs
+    before the consumer registers its queues (RabbitMQ may deliver on the first queue
+    while the next ones register, so `on_message` can run before `on_up`), `on_up` once
+    they are all registered, `on_down` when that connection ends; `after_drain` after
+    every wait for messages; `what` names the consumer in the logs."""
+    delay = 0.2
+    while not stop.is_set():
+        try:
+            with connect(url) as conn:
+                conn.ensure_connection(max_retries=1)
+                queues = make_queues()
+                declare_topology(conn, queues)
+                on_connect()
+                with Consumer(conn, queues=queues, on_message=on_message, accept=["json", "application/json"],
+                              **consumer_options):
+                    on_up()
+                    delay = 0.2
+                    try:
+                        while not stop.is_set():
+                            try:
+                                conn.drain_events(timeout=drain_timeout())
+                            except TimeoutError:
+                                conn.heartbeat_check()
+                            after_drain()
+                    finally:
+                        on_down()
+        except Exception as exc:  # broker gone: reconnect with backoff
+            if stop.is_set():
+                break
+            log.warning("consumer connection lost; reconnecting", **what, error=str(exc), retry_in=delay)
+            stop.wait(delay)
+            delay = min(delay * 2, 5.0)
+
+
 class EventConsumer:
     """Consumes a service's subscriptions in a background thread.
 
@@ -260,35 +300,24 @@ class EventConsumer:
                 self.ready.set()
 
     def _run(self) -> None:
-        delay = 0.2
         first = True
-        while not self._stop.is_set():
-            # (due, attempts, message, queue, envelope, payload): unacked, so the broker
-            # redelivers them if this connection is lost
+
+        def new_connection() -> None:
+            # (due, attempts, message, queue, envelope, payload): unacked, so the broker redelivers
+            # them if this connection is lost. Emptied before the queues register, not after:
+            # messages set aside while they register must be retried, not forgotten.
             self._local.parked = []
-            try:
-                with connect(self.url) as conn:
-                    conn.ensure_connection(max_retries=1)
-                    queues = self.queues()
-                    declare_topology(conn, queues)
-                    with Consumer(conn, queues=queues, on_message=self._on_message, prefetch_count=self.prefetch,
-                                  accept=["json", "application/json"]):
-                        if first:
-                            first = False
-                            self._mark_connected()
-                        delay = 0.2
-                        while not self._stop.is_set():
-                            try:
-                                conn.drain_events(timeout=self._drain_timeout())
-                            except TimeoutError:
-                                conn.heartbeat_check()
-                            self._retry_parked()
-            except Exception as exc:  # broker gone: reconnect with backoff
-                if self._stop.is_set():
-                    break
-                log.warning("consumer connection lost; reconnecting", consumer=self.consumer, error=str(exc), retry_in=delay)
-                self._stop.wait(delay)
-                delay = min(delay * 2, 5.0)
+
+        def up() -> None:
+            nonlocal first
+            if first:
+                first = False
+                self._mark_connected()
+
+        consume_until_stopped(self.url, self._stop, self.queues, what={"consumer": self.consumer},
+                              on_message=self._on_message, on_connect=new_connection, on_up=up,
+                              drain_timeout=self._drain_timeout, after_drain=self._retry_parked,
+                              prefetch_count=self.prefetch)
 
     def _on_message(self, message) -> None:
         started = time.perf_counter()
@@ -428,33 +457,13 @@ class Listener:
             self._thread.join(timeout)
 
     def _run(self) -> None:
-        delay = 0.2
-        while not self._stop.is_set():
-            try:
-                with connect(self.url) as conn:
-                    conn.ensure_connection(max_retries=1)
-                    queue = self.queue()
-                    declare_topology(conn, [queue])
-                    with Consumer(conn, queues=[queue], on_message=self._on_message, no_ack=True,
-                                  accept=["json", "application/json"]):
-                        self.on_live(True)
-                        self.ready.set()
-                        delay = 0.2
-                        try:
-                            while not self._stop.is_set():
-                                try:
-                                    conn.drain_events(timeout=0.5)
-                                except TimeoutError:
-                                    conn.heartbeat_check()
-                        finally:
-                            self.on_live(False)
-            except Exception as exc:  # broker gone: whatever was heard may be incomplete; reconnect
-                if self._stop.is_set():
-                    break
-                log.warning("listener connection lost; reconnecting", listener=self.name, error=str(exc),
-                            retry_in=delay)
-                self._stop.wait(delay)
-                delay = min(delay * 2, 5.0)
+        def up() -> None:
+            self.on_live(True)
+            self.ready.set()
+
+        consume_until_stopped(self.url, self._stop, lambda: [self.queue()], what={"listener": self.name},
+                              on_message=self._on_message, on_up=up, on_down=lambda: self.on_live(False),
+                              no_ack=True)
 
     def _on_message(self, message) -> None:
         try:

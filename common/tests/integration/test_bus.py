@@ -287,3 +287,46 @@ def test_a_retryable_event_waits_aside_while_the_event_it_needs_is_handled(setup
         publisher.close()
         consumer.stop()
     assert dead_letters(url, 1, timeout=0.5) == []
+
+
+def test_retryable_events_delivered_while_the_consumer_registers_are_not_forgotten(setup, wait_until,
+                                                                                     dead_letters):
+    """Events already waiting when the consumer starts arrive while it is still registering its
+    other queues (RabbitMQ delivers on the first queue before confirming the second): those that
+    must wait aside are retried like any other, not dropped unacked until the connection ends."""
+    from antena.sales.v1 import events_pb2 as sales_events
+    from antena_common.bus import EventConsumer, Publisher, Retryable, Subscription
+
+    leads: set[str] = set()
+    tickets: list[str] = []
+
+    def on_ticket(envelope, msg):
+        if msg.lead_id not in leads:
+            raise Retryable(f"lead {msg.lead_id} not known yet")
+        tickets.append(msg.ticket_id)
+
+    def subscriptions():  # the tickets' queue first: it is registered first
+        return [Subscription("sales.ticket_created", on_ticket),
+                Subscription("sales.lead_created", lambda envelope, msg: leads.add(msg.lead_id))]
+
+    _, url = setup
+    first = EventConsumer(url, "registering", subscriptions())
+    first.start()
+    assert first.ready.wait(15)
+    first.stop()  # its queues stay; what is published now waits in them
+    sent = [f"t-{i}" for i in range(6)]
+    publisher = Publisher(url)
+    try:
+        for t in sent:
+            publisher.publish(new_envelope("sales", "ticket_created",
+                                           sales_events.TicketCreated(ticket_id=t, lead_id="l-1")))
+        publisher.publish(new_envelope("sales", "lead_created", sales_events.LeadCreated(lead_id="l-1", name="Ana")))
+    finally:
+        publisher.close()
+    consumer = EventConsumer(url, "registering", subscriptions())
+    consumer.start()
+    try:
+        wait_until(lambda: sorted(tickets) == sent, timeout=30, message="tickets handled")
+    finally:
+        consumer.stop()
+    assert dead_letters(url, 1, timeout=0.5) == []
