@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from google.protobuf import json_format
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from ..app import auth
 
@@ -105,10 +105,20 @@ class Page:
     cursor: str
 
 
-async def page(limit: Annotated[int, Query(ge=1, le=200, description="items per page")] = 50,
-         cursor: Annotated[str | None, Query(max_length=2000, description="next_cursor of the previous page")] = None
+PAGE_LIMIT, MAX_PAGE_LIMIT, MAX_CURSOR = 50, 200, 2000
+_LIMIT_HELP, _CURSOR_HELP = "items per page", "next_cursor of the previous page"
+
+
+async def page(limit: Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT, description=_LIMIT_HELP)] = PAGE_LIMIT,
+         cursor: Annotated[str | None, Query(max_length=MAX_CURSOR, description=_CURSOR_HELP)] = None
          ) -> Page:
     return Page(limit=limit, cursor=cursor or "")
+
+
+class PageQuery(BaseModel):
+    """`page`'s two parameters for a route that reads its query with a `QueryModel`."""
+    limit: int = Field(PAGE_LIMIT, ge=1, le=MAX_PAGE_LIMIT, description=_LIMIT_HELP)
+    cursor: str | None = Field(None, max_length=MAX_CURSOR, description=_CURSOR_HELP)
 
 
 PageDep = Annotated[Page, Depends(page)]

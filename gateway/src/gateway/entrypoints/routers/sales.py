@@ -15,7 +15,7 @@ from antena.sales.v1 import sales_pb2, sales_pb2_grpc
 from antena_common import metrics
 
 from ...app.page_cache import PageCache
-from ..deps import CurrentUser, PageDep, QueryModel, page_body, require, stub, to_dict
+from ..deps import CurrentUser, PageDep, PageQuery, QueryModel, page_body, require, stub, to_dict
 from ..schemas import AddressIn, LocationIn
 from ..uploads import read_upload
 
@@ -199,14 +199,12 @@ def create_ticket(body: TicketIn, request: Request, user: CurrentUser) -> dict:
         **body.model_dump(), created_by=user.id)))
 
 
-class TicketListQuery(BaseModel):
+class TicketListQuery(PageQuery):
     state: Literal["pending", "order_in_progress", "won", "lost"] | None = None
     assignee_id: str = Field("", max_length=64)
     source: str = Field("", max_length=100)
     tag: str = Field("", max_length=60)
     lead_id: str = Field("", max_length=64)
-    limit: int = Field(50, ge=1, le=200, description="items per page")
-    cursor: str | None = Field(None, max_length=2000, description="next_cursor of the previous page")
 
 
 TICKET_LIST_QUERY = QueryModel(TicketListQuery)
